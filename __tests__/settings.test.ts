@@ -1,0 +1,91 @@
+import { describe, expect, it } from '@jest/globals'
+import { parseEndpoint, readSettings, SettingsError } from '../src/settings.js'
+
+const base = {
+  INPUT_SPEC: 'mesh.yaml',
+  GITHUB_RUN_ID: '42',
+  GITHUB_RUN_ATTEMPT: '2',
+  GITHUB_WORKSPACE: '/ws'
+}
+
+describe('readSettings', () => {
+  it('applies the contract defaults', () => {
+    const s = readSettings(base)
+    expect(s).toMatchObject({
+      specPath: 'mesh.yaml',
+      mode: 'apply',
+      endpoint: { protocol: 'https', host: 'servicemesh.aliyuncs.com' },
+      stsEndpoint: { protocol: 'https', host: 'sts.aliyuncs.com' },
+      state: 'github',
+      stateBranch: 'asm-state',
+      onChange: 'fail',
+      adoptExisting: true,
+      wait: true,
+      waitTimeoutSeconds: 1200,
+      comment: true
+    })
+    expect(s.oidc).toBeUndefined()
+    expect(s.staticKeys).toBeUndefined()
+  })
+
+  it('derives the OIDC session name from the run', () => {
+    const s = readSettings({
+      ...base,
+      'INPUT_ROLE-TO-ASSUME': 'acs:ram::123456:role/deployer',
+      'INPUT_OIDC-PROVIDER-ARN': 'acs:ram::123456:oidc-provider/GitHub'
+    })
+    expect(s.oidc).toEqual({
+      roleArn: 'acs:ram::123456:role/deployer',
+      providerArn: 'acs:ram::123456:oidc-provider/GitHub',
+      audience: 'sts.aliyuncs.com',
+      roleSessionName: 'github-42-2',
+      durationSeconds: 3600
+    })
+  })
+
+  it('reports every bad input at once, naming each', () => {
+    let error: unknown
+    try {
+      readSettings({
+        'INPUT_ROLE-TO-ASSUME': 'acs:ram::1:role/r',
+        INPUT_MODE: 'destroy',
+        INPUT_WAIT: 'yes',
+        'INPUT_ROLE-DURATION-SECONDS': '60'
+      })
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(SettingsError)
+    const problems = (error as SettingsError).problems.join('\n')
+    expect(problems).toContain('input spec: required')
+    expect(problems).toContain('input oidc-provider-arn: missing')
+    expect(problems).toContain('input mode: "destroy"')
+    expect(problems).toContain('input wait: "yes" is not a boolean')
+    expect(problems).toContain('input role-duration-seconds: "60"')
+  })
+})
+
+describe('parseEndpoint', () => {
+  it('accepts host[:port] and https URLs', () => {
+    expect(parseEndpoint('endpoint', 'servicemesh.aliyuncs.com')).toEqual({
+      protocol: 'https',
+      host: 'servicemesh.aliyuncs.com'
+    })
+    expect(parseEndpoint('endpoint', 'https://example.com:8443')).toEqual({
+      protocol: 'https',
+      host: 'example.com:8443'
+    })
+  })
+
+  it('allows http only to loopback', () => {
+    expect(parseEndpoint('endpoint', 'http://127.0.0.1:9000')).toEqual({
+      protocol: 'http',
+      host: '127.0.0.1:9000'
+    })
+    expect(parseEndpoint('endpoint', 'http://[::1]:9000')).toEqual({ protocol: 'http', host: '[::1]:9000' })
+    expect(() => parseEndpoint('endpoint', 'http://10.0.0.1')).toThrow(/only allowed for loopback/)
+    expect(() => parseEndpoint('endpoint', 'http://localhost.evil.com')).toThrow(/only allowed for loopback/)
+    expect(() => parseEndpoint('endpoint', 'ftp://x')).toThrow(/not supported/)
+    expect(() => parseEndpoint('endpoint', 'https://x/path')).toThrow(/no path/)
+  })
+})

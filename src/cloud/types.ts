@@ -1,0 +1,47 @@
+/** CONTRACT: what the rest of the action needs from Alibaba Cloud. Implemented in cloud/*.ts. */
+import type { MeshRequest } from '../spec/request.js'
+
+export interface Credentials {
+  accessKeyId: string
+  accessKeySecret: string
+  securityToken?: string
+  source: 'oidc' | 'static' | 'env'
+  /** ISO time when temporary credentials expire. */
+  expiration?: string
+}
+
+export interface MeshInfo {
+  id: string
+  name: string
+  region: string
+  /** `running`, `initial`, `failed`, ... as the API reports it */
+  state: string
+  errorMessage?: string
+}
+
+export interface CreateResult {
+  meshId: string
+  requestId: string
+  /** true when the outcome of the create was unknown and the mesh was found by name afterwards. */
+  recovered: boolean
+}
+
+export interface WaitOptions {
+  timeoutSeconds: number
+  /** called on every poll */
+  onProgress?: (info: MeshInfo, elapsedSeconds: number) => void
+  signal?: AbortSignal
+}
+
+export interface MeshApi {
+  /** CreateServiceMesh; an unknown outcome is resolved by looking the mesh up, never by sending again. */
+  create(request: MeshRequest): Promise<CreateResult>
+  /** DescribeServiceMeshes filtered client-side on name and region. */
+  findByName(name: string, region: string): Promise<MeshInfo[]>
+  /** DescribeServiceMeshDetail; undefined when the mesh does not exist (any more). */
+  describe(meshId: string): Promise<MeshInfo | undefined>
+  /** Polls describe until `running`; throws ActionError on a failed state or timeout. */
+  waitUntilRunning(meshId: string, options: WaitOptions): Promise<MeshInfo>
+  /** Number of HTTP calls made so far (for the benchmark and tests). */
+  readonly calls: number
+}

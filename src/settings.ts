@@ -1,0 +1,280 @@
+/**
+ * Action inputs → one typed, validated Settings object (contract §2).
+ * Every input problem is collected and reported together, before any file or network access.
+ */
+
+export type Mode = 'plan' | 'apply'
+export type OnChange = 'fail' | 'warn' | 'create'
+export type StateBackend = 'github' | 'file'
+
+/** Where a cloud API lives; `http` is only ever allowed for loopback hosts. */
+export interface Endpoint {
+  protocol: 'https' | 'http'
+  /** host[:port], exactly as it goes into the Host header */
+  host: string
+}
+
+export interface OidcSettings {
+  roleArn: string
+  providerArn: string
+  audience: string
+  roleSessionName: string
+  durationSeconds: number
+}
+
+export interface StaticKeys {
+  accessKeyId: string
+  accessKeySecret: string
+  securityToken?: string
+}
+
+/** Facts about the workflow run, from the runner's GITHUB_* variables. */
+export interface RunContext {
+  workspace: string
+  repository: string
+  runId: string
+  runAttempt: string
+  sha: string
+  ref: string
+  actor: string
+  eventName: string
+  eventPath: string
+  serverUrl: string
+  apiUrl: string
+}
+
+export interface Settings {
+  specPath: string
+  mode: Mode
+  /** Set when both role-to-assume and oidc-provider-arn are given. */
+  oidc?: OidcSettings
+  /** Set when access-key-id and access-key-secret are given. */
+  staticKeys?: StaticKeys
+  region?: string
+  endpoint: Endpoint
+  stsEndpoint: Endpoint
+  state: StateBackend
+  /** Undefined → `.asm-state/<state-key>.json` once the key is known. */
+  stateFile?: string
+  stateBranch: string
+  /** Undefined → `<region>/<name>` from the spec. */
+  stateKey?: string
+  githubToken: string
+  onChange: OnChange
+  adoptExisting: boolean
+  wait: boolean
+  waitTimeoutSeconds: number
+  comment: boolean
+  run: RunContext
+}
+
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      problems.length === 1
+        ? problems[0]
+        : `${problems.length} problems with the action inputs:\n- ${problems.join('\n- ')}`
+    )
+    this.name = 'SettingsError'
+  }
+}
+
+const ROLE_ARN = /^acs:ram::\d+:role\/[\w.@+=,/-]+$/
+const PROVIDER_ARN = /^acs:ram::\d+:oidc-provider\/[\w.-]+$/
+const SESSION_NAME = /^[A-Za-z0-9.@_-]{2,64}$/
+const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/
+const TRUE = ['true', 'True', 'TRUE']
+const FALSE = ['false', 'False', 'FALSE']
+
+/** The same lookup @actions/core's getInput does: INPUT_<NAME, spaces to _, upper-cased>, trimmed. */
+export function getInput(env: NodeJS.ProcessEnv, name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h)
+}
+
+/**
+ * `host[:port]`, `https://host[:port]`, or `http://` to a loopback host. Anything else is refused
+ * here, before a connection could be made.
+ */
+export function parseEndpoint(input: string, value: string): Endpoint {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`
+  let url: URL
+  try {
+    url = new URL(withScheme)
+  } catch {
+    throw new Error(`input ${input}: "${value}" is not a host[:port] or https:// URL`)
+  }
+  const protocol = url.protocol.slice(0, -1).toLowerCase()
+  if (protocol !== 'https' && protocol !== 'http') {
+    throw new Error(`input ${input}: scheme ${protocol}:// is not supported; use https://host[:port]`)
+  }
+  if (
+    (url.pathname !== '/' && url.pathname !== '') ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    url.password
+  ) {
+    throw new Error(`input ${input}: "${value}" must be only a host and optional port, with no path or query`)
+  }
+  if (protocol === 'http' && !isLoopbackHost(url.hostname)) {
+    throw new Error(
+      `input ${input}: http:// is only allowed for loopback hosts (localhost, 127.0.0.1, ::1); ` +
+        `use https://${url.host} so credentials never cross the network in clear text`
+    )
+  }
+  return { protocol, host: url.host }
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const problems: string[] = []
+  const input = (name: string) => getInput(env, name)
+  const attempt = <T>(fn: () => T, fallback: T): T => {
+    try {
+      return fn()
+    } catch (e) {
+      problems.push((e as Error).message)
+      return fallback
+    }
+  }
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const v = input(name) || fallback
+    if ((allowed as readonly string[]).includes(v)) return v as T
+    problems.push(`input ${name}: "${v}" is not one of ${allowed.join(', ')}`)
+    return fallback
+  }
+  const bool = (name: string, fallback: boolean): boolean => {
+    const v = input(name)
+    if (v === '') return fallback
+    if (TRUE.includes(v)) return true
+    if (FALSE.includes(v)) return false
+    problems.push(
+      `input ${name}: "${v}" is not a boolean; use true or false (YAML 1.2 core schema: true | True | TRUE | false | False | FALSE)`
+    )
+    return fallback
+  }
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const v = input(name)
+    if (v === '') return fallback
+    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+      problems.push(`input ${name}: "${v}" must be a whole number from ${min} to ${max}`)
+      return fallback
+    }
+    return Number(v)
+  }
+
+  const run: RunContext = {
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    repository: env.GITHUB_REPOSITORY ?? '',
+    runId: env.GITHUB_RUN_ID ?? '',
+    runAttempt: env.GITHUB_RUN_ATTEMPT ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    ref: env.GITHUB_REF ?? '',
+    actor: env.GITHUB_ACTOR ?? '',
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    eventPath: env.GITHUB_EVENT_PATH ?? '',
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com'
+  }
+
+  const specPath = input('spec')
+  if (!specPath)
+    problems.push('input spec: required; give the path of the mesh spec file, e.g. spec: mesh/prod.yaml')
+
+  const mode = oneOf('mode', ['plan', 'apply'] as const, 'apply')
+
+  const roleArn = input('role-to-assume')
+  const providerArn = input('oidc-provider-arn')
+  let oidc: OidcSettings | undefined
+  if (roleArn || providerArn) {
+    if (!roleArn)
+      problems.push('input role-to-assume: missing; OIDC needs both role-to-assume and oidc-provider-arn')
+    if (!providerArn)
+      problems.push('input oidc-provider-arn: missing; OIDC needs both role-to-assume and oidc-provider-arn')
+    if (roleArn && !ROLE_ARN.test(roleArn))
+      problems.push(
+        `input role-to-assume: "${roleArn}" is not a RAM role ARN (acs:ram::<account-id>:role/<name>)`
+      )
+    if (providerArn && !PROVIDER_ARN.test(providerArn))
+      problems.push(
+        `input oidc-provider-arn: "${providerArn}" is not a RAM OIDC provider ARN (acs:ram::<account-id>:oidc-provider/<name>)`
+      )
+    const roleSessionName = input('role-session-name') || defaultSessionName(run)
+    if (!SESSION_NAME.test(roleSessionName))
+      problems.push(`input role-session-name: "${roleSessionName}" must be 2-64 characters of A-Za-z0-9.@_-`)
+    const audience = input('audience') || 'sts.aliyuncs.com'
+    oidc = {
+      roleArn,
+      providerArn,
+      audience,
+      roleSessionName,
+      durationSeconds: integer('role-duration-seconds', 3600, 900, 43200)
+    }
+  }
+
+  const accessKeyId = input('access-key-id')
+  const accessKeySecret = input('access-key-secret')
+  const securityToken = input('security-token')
+  let staticKeys: StaticKeys | undefined
+  if (accessKeyId || accessKeySecret || securityToken) {
+    if (!accessKeyId)
+      problems.push(
+        'input access-key-id: missing; static credentials need access-key-id and access-key-secret'
+      )
+    if (!accessKeySecret)
+      problems.push(
+        'input access-key-secret: missing; static credentials need access-key-id and access-key-secret'
+      )
+    staticKeys = { accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}) }
+  }
+
+  const region = input('region') || undefined
+  if (region && !REGION.test(region))
+    problems.push(`input region: "${region}" is not a region id such as cn-hangzhou`)
+
+  const endpoint = attempt(() => parseEndpoint('endpoint', input('endpoint') || 'servicemesh.aliyuncs.com'), {
+    protocol: 'https' as const,
+    host: 'servicemesh.aliyuncs.com'
+  })
+  const stsEndpoint = attempt(
+    () => parseEndpoint('sts-endpoint', input('sts-endpoint') || 'sts.aliyuncs.com'),
+    {
+      protocol: 'https' as const,
+      host: 'sts.aliyuncs.com'
+    }
+  )
+
+  const settings: Settings = {
+    specPath,
+    mode,
+    ...(oidc ? { oidc } : {}),
+    ...(staticKeys ? { staticKeys } : {}),
+    ...(region ? { region } : {}),
+    endpoint,
+    stsEndpoint,
+    state: oneOf('state', ['github', 'file'] as const, 'github'),
+    ...(input('state-file') ? { stateFile: input('state-file') } : {}),
+    stateBranch: input('state-branch') || 'asm-state',
+    ...(input('state-key') ? { stateKey: input('state-key') } : {}),
+    githubToken: input('github-token'),
+    onChange: oneOf('on-change', ['fail', 'warn', 'create'] as const, 'fail'),
+    adoptExisting: bool('adopt-existing', true),
+    wait: bool('wait', true),
+    waitTimeoutSeconds: integer('wait-timeout-seconds', 1200, 1, 86400),
+    comment: bool('comment', true),
+    run
+  }
+  if (settings.stateKey !== undefined && !/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(settings.stateKey))
+    problems.push(`input state-key: "${settings.stateKey}" may hold only A-Za-z0-9._- and / between parts`)
+  if (problems.length) throw new SettingsError(problems)
+  return settings
+}
+
+/** github-<run_id>-<run_attempt>, cut to STS's 64-character limit. */
+export function defaultSessionName(run: Pick<RunContext, 'runId' | 'runAttempt'>): string {
+  return `github-${run.runId || 'local'}-${run.runAttempt || '1'}`.slice(0, 64)
+}

@@ -1,0 +1,44 @@
+/** CONTRACT: the state record kept per state key (contract §5). Safe to store: no secrets. */
+
+export interface RecordedParameter {
+  path: string
+  parameter: string
+  /** WireParameter.comparable: secrets only as fingerprints. */
+  value: string
+}
+
+export interface StateRecord {
+  meshId: string
+  /** RequestId of CreateServiceMesh; '' when the mesh was adopted. */
+  requestId: string
+  origin: 'created' | 'adopted'
+  name: string
+  region: string
+  parameters: RecordedParameter[]
+  commitSha: string
+  runId: string
+  runAttempt: string
+  actor: string
+  repository: string
+  /** ISO 8601 UTC */
+  time: string
+}
+
+/** A create in progress: taken (compare-and-swap) before CreateServiceMesh so two runs never both create. */
+export interface PendingCreate {
+  runId: string
+  runAttempt: string
+  actor: string
+  since: string
+  name: string
+  region: string
+}
+
+export interface StateDocument {
+  schemaVersion: 1
+  stateKey: string
+  current?: StateRecord
+  pending?: PendingCreate
+  /** Older records, newest first. */
+  history: StateRecord[]
+}
