@@ -42,3 +42,13 @@ export interface StateDocument {
   /** Older records, newest first. */
   history: StateRecord[]
 }
+
+/** One line of a plan: a parameter added, removed or changed since the recorded run. */
+export interface Change {
+  path: string
+  parameter: string
+  change: 'added' | 'removed' | 'changed'
+  /** Comparable values (fingerprints for secrets); absent for added/removed. */
+  before?: string
+  after?: string
+}
