@@ -1,0 +1,100 @@
+/**
+ * The apply decision table of contract §5, as a pure function: (previous record, diff, what the cloud
+ * said, settings) → what to do. `plan` mode shows the same decision without acting on it.
+ */
+import type { MeshInfo } from './cloud/types.js'
+import type { OnChange } from './settings.js'
+import type { StateRecord } from './state/record.js'
+
+export type Decision =
+  /** Call CreateServiceMesh. */
+  | { action: 'create'; reason: string }
+  /** Record an existing mesh found by name and region instead of creating one. */
+  | { action: 'adopt'; mesh: MeshInfo; reason: string }
+  /** Nothing to do: the recorded mesh matches the spec. */
+  | { action: 'keep'; meshId: string; reason: string }
+  /** The spec changed and on-change is warn: keep the mesh, report the diff. */
+  | { action: 'warn'; meshId: string; reason: string }
+  /** Stop with exit 1 and this advice. */
+  | { action: 'fail'; meshId?: string; reason: string; advice: string }
+  /** Plan without credentials: the cloud was not read, so only the state decides. */
+  | { action: 'unknown'; meshId?: string; reason: string }
+
+export interface DecisionInput {
+  record?: StateRecord
+  changed: boolean
+  adoptExisting: boolean
+  onChange: OnChange
+  /** Meshes with the spec's name in its region (only read when there is no record and adoption is on). */
+  candidates?: MeshInfo[]
+  /** The recorded mesh as the cloud describes it: null when it is gone, undefined when not read. */
+  existing?: MeshInfo | null
+}
+
+export function decide(input: DecisionInput): Decision {
+  const { record } = input
+  if (!record) return decideWithoutRecord(input)
+
+  const meshId = record.meshId
+  if (input.existing === null) {
+    return input.onChange === 'create'
+      ? { action: 'create', reason: `the recorded mesh ${meshId} no longer exists; on-change is create` }
+      : {
+          action: 'fail',
+          meshId,
+          reason: `the recorded mesh ${meshId} no longer exists`,
+          advice:
+            'It was deleted outside this workflow. Set on-change: create to create it anew, or reset the state record.'
+        }
+  }
+  if (!input.changed) {
+    if (input.existing === undefined)
+      return { action: 'unknown', meshId, reason: 'the spec matches the record' }
+    return { action: 'keep', meshId, reason: 'the spec matches the recorded run; nothing to create' }
+  }
+  switch (input.onChange) {
+    case 'create':
+      return {
+        action: 'create',
+        reason: `the spec changed since mesh ${meshId} was recorded; on-change is create`
+      }
+    case 'warn':
+      return {
+        action: 'warn',
+        meshId,
+        reason: `the spec changed since mesh ${meshId} was recorded; on-change is warn`
+      }
+    case 'fail':
+      return {
+        action: 'fail',
+        meshId,
+        reason: `the spec changed since mesh ${meshId} was recorded`,
+        advice:
+          'CreateServiceMesh cannot update a mesh. Bring the spec back in line with the record, ' +
+          'or set on-change: warn to keep the mesh, or on-change: create to create a new one.'
+      }
+  }
+}
+
+function decideWithoutRecord(input: DecisionInput): Decision {
+  if (!input.adoptExisting)
+    return { action: 'create', reason: 'no previous run recorded; adopt-existing is false' }
+  const candidates = input.candidates
+  if (candidates === undefined) return { action: 'unknown', reason: 'no previous run recorded' }
+  if (candidates.length === 0)
+    return { action: 'create', reason: 'no previous run recorded and no mesh with this name in the region' }
+  if (candidates.length === 1)
+    return {
+      action: 'adopt',
+      mesh: candidates[0],
+      reason: `no previous run recorded; mesh ${candidates[0].id} has the same name and region`
+    }
+  return {
+    action: 'fail',
+    reason: `no previous run recorded and ${candidates.length} meshes have this name in the region: ${candidates
+      .map(c => c.id)
+      .join(', ')}`,
+    advice:
+      'Adopting one would be a guess. Set adopt-existing: false to create another, or delete the extras.'
+  }
+}
