@@ -1,0 +1,102 @@
+/**
+ * One sticky plan comment per state key on a pull request: found by a hidden marker on its first line,
+ * updated in place on re-runs, created when missing.
+ *
+ * A comment is a convenience: the plan itself is in the outputs and the job summary. So no failure here
+ * fails the run; each is logged as a warning that says why and returns 'skipped'.
+ */
+import type { Log } from '../log.js'
+import { shorten } from './markdown.js'
+
+export type CommentResult = 'created' | 'updated' | 'unchanged' | 'skipped'
+
+export interface PlanCommentOptions {
+  token: string
+  /** GITHUB_API_URL, e.g. https://api.github.com */
+  apiUrl: string
+  /** owner/repo */
+  repository: string
+  issueNumber: number
+  stateKey: string
+  /** The whole comment; should start with commentMarker(stateKey) (added when it does not). */
+  body: string
+  log: Log
+}
+
+/**
+ * The hidden first line that identifies the comment of one state key. Characters that could end the HTML
+ * comment (`-->`) or the line are percent-encoded; state keys as the action accepts them pass unchanged.
+ */
+export function commentMarker(stateKey: string): string {
+  const key = stateKey.replace(/[^A-Za-z0-9._/-]/g, c => encodeURIComponent(c))
+  return `<!-- asm-service-mesh-action:state-key=${key} -->`
+}
+
+export async function upsertPlanComment(options: PlanCommentOptions): Promise<CommentResult> {
+  const { log, issueNumber } = options
+  const [owner, repo, ...extra] = options.repository.split('/')
+  if (!owner || !repo || extra.length > 0) {
+    log.warning(`Plan comment skipped: repository "${options.repository}" is not owner/repo.`)
+    return 'skipped'
+  }
+  if (!options.token) {
+    log.warning('Plan comment skipped: github-token is empty. The plan is in the job summary.')
+    return 'skipped'
+  }
+  if (!Number.isSafeInteger(issueNumber) || issueNumber < 1) {
+    log.warning(`Plan comment skipped: "${issueNumber}" is not a pull request number.`)
+    return 'skipped'
+  }
+  const marker = commentMarker(options.stateKey)
+  const body = options.body.startsWith(marker) ? options.body : `${marker}\n${options.body}`
+
+  try {
+    // Loaded here so runs that never comment never load the GitHub client.
+    const { getOctokit } = await import('@actions/github')
+    const octokit = getOctokit(options.token, { baseUrl: options.apiUrl.replace(/\/+$/, '') })
+    const issue = { owner, repo, issue_number: issueNumber }
+
+    let existing: { id: number; body?: string } | undefined
+    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
+      ...issue,
+      per_page: 100
+    })) {
+      // Only a comment that starts with the marker is ours; a quote of it further down is not.
+      existing = page.data.find(comment => comment.body?.startsWith(marker))
+      if (existing) break
+    }
+
+    if (existing?.body === body) {
+      log.info(`Plan comment on #${issueNumber} is up to date.`)
+      return 'unchanged'
+    }
+    if (existing) {
+      await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body })
+      log.info(`Updated the plan comment on #${issueNumber}.`)
+      return 'updated'
+    }
+    await octokit.rest.issues.createComment({ ...issue, body })
+    log.info(`Posted the plan comment on #${issueNumber}.`)
+    return 'created'
+  } catch (error) {
+    log.warning(skippedBecause(error, issueNumber))
+    return 'skipped'
+  }
+}
+
+/** Why the comment was skipped and what to do, from an Octokit RequestError (or any other error). */
+function skippedBecause(error: unknown, issueNumber: number): string {
+  const status = (error as { status?: unknown }).status
+  // Only the first line: Octokit appends a documentation URL, and nothing from the request (its headers
+  // carry the token) is ever printed.
+  const message = shorten(String((error as Error).message ?? error).split('\n')[0], 300)
+  if (status === 403 || status === 404) {
+    return (
+      `Plan comment skipped: the token cannot comment on pull request #${issueNumber} (HTTP ${status}: ${message}). ` +
+      'Give the job `permissions: pull-requests: write`, or set comment: false. ' +
+      'Pull requests from forks always get a read-only token, so they get no comment; the plan is in the job summary.'
+    )
+  }
+  const what = typeof status === 'number' ? `HTTP ${status}: ${message}` : message
+  return `Plan comment skipped: commenting on #${issueNumber} failed (${what}). The plan is in the job summary.`
+}
