@@ -1,0 +1,238 @@
+/** MeshApi over the ASM 2020-01-11 API (reference asm-api.md §2, §3). */
+import { ActionError } from '../errors.js'
+import type { Log } from '../log.js'
+import type { Endpoint } from '../settings.js'
+import type { MeshRequest } from '../spec/request.js'
+import {
+  backoff,
+  createApiClient,
+  DEFAULT_RETRY,
+  type ApiCall,
+  type CallTimeout,
+  type RetryPolicy,
+  type Transport
+} from './client.js'
+import { CloudCallError } from './failure.js'
+import { realSleep, type Sleep } from './sleep.js'
+import type { CreateResult, Credentials, MeshApi, MeshInfo, WaitOptions } from './types.js'
+
+const VERSION = '2020-01-11'
+
+export interface MeshTimeouts {
+  /** DescribeServiceMeshes / DescribeServiceMeshDetail: small answers, 10 s is generous. */
+  read: CallTimeout
+  /** CreateServiceMesh validates the VPC, vSwitches and quotas before it answers: far beyond 3 s. */
+  create: CallTimeout
+}
+
+export const DEFAULT_MESH_TIMEOUTS: MeshTimeouts = {
+  read: { readMs: 10000, connectMs: 10000 },
+  create: { readMs: 30000, connectMs: 30000 }
+}
+
+/** Polling: first look soon (the state is `initial` at once), then every 5 s, every 10 s after 5 min. */
+export const POLL = { firstMs: 2500, everyMs: 5000, slowMs: 10000, slowAfterMs: 300000, maxMs: 30000 }
+
+/** Sends of CreateServiceMesh in all, when each earlier one ended unknown and no mesh was found. */
+const MAX_CREATE_SENDS = 3
+
+export interface MeshApiOptions {
+  endpoint: Endpoint
+  credentials: Credentials
+  log: Log
+  sleep?: Sleep
+  random?: () => number
+  /** Milliseconds, like Date.now. */
+  now?: () => number
+  timeouts?: Partial<MeshTimeouts>
+  retry?: Partial<RetryPolicy>
+  /** Tests only: replaces openapi-client. */
+  transport?: Transport
+}
+
+const NOT_FOUND = ['ServiceMesh.NotFound', 'StatusForbidden']
+
+export const isFailedState = (state: string): boolean =>
+  state === 'failed' || state === 'create_timeout' || state.endsWith('_failed')
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {}
+}
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '')
+
+function meshInfo(info: Record<string, unknown>): MeshInfo {
+  const errorMessage = str(info.ErrorMessage)
+  return {
+    id: str(info.ServiceMeshId),
+    name: str(info.Name),
+    region: str(info.RegionId),
+    state: str(info.State),
+    ...(errorMessage && { errorMessage })
+  }
+}
+
+export function createMeshApi(options: MeshApiOptions): MeshApi {
+  const { log } = options
+  const sleep = options.sleep ?? realSleep
+  const random = options.random ?? Math.random
+  const now = options.now ?? Date.now
+  const timeouts = { ...DEFAULT_MESH_TIMEOUTS, ...options.timeouts }
+  const retry = { ...DEFAULT_RETRY, ...options.retry }
+  const client = createApiClient({
+    endpoint: options.endpoint,
+    credentials: options.credentials,
+    log,
+    sleep,
+    random,
+    retry,
+    transport: options.transport
+  })
+  const api = (action: string, method: ApiCall['method'], rest: Partial<ApiCall> = {}) =>
+    client.call({ action, version: VERSION, method, timeout: timeouts.read, ...rest })
+
+  async function findByName(name: string, region: string): Promise<MeshInfo[]> {
+    // The API has no name or region filter (asm-api.md §3): list all, filter here.
+    const { body, requestId } = await api('DescribeServiceMeshes', 'GET')
+    if (!Array.isArray(body.ServiceMeshes))
+      throw new ActionError(
+        `DescribeServiceMeshes answered without a ServiceMeshes list; request id ${requestId || 'none'}`,
+        `Check that ${options.endpoint.host} is the Service Mesh API endpoint.`
+      )
+    return body.ServiceMeshes.map(mesh => meshInfo(record(record(mesh).ServiceMeshInfo))).filter(
+      mesh => mesh.name === name && mesh.region === region
+    )
+  }
+
+  async function describe(meshId: string): Promise<MeshInfo | undefined> {
+    let response
+    try {
+      response = await api('DescribeServiceMeshDetail', 'POST', { body: { ServiceMeshId: meshId } })
+    } catch (error) {
+      // The API answers StatusForbidden for a deleted mesh as well (asm-api.md §3, Terraform's reading).
+      if (error instanceof CloudCallError && NOT_FOUND.includes(error.failure.code ?? '')) return undefined
+      throw error
+    }
+    const info = record(record(response.body.ServiceMesh).ServiceMeshInfo)
+    if (typeof info.State !== 'string')
+      throw new ActionError(
+        `DescribeServiceMeshDetail for ${meshId} answered without ServiceMesh.ServiceMeshInfo.State; ` +
+          `request id ${response.requestId || 'none'}`,
+        `Check that ${options.endpoint.host} is the Service Mesh API endpoint.`
+      )
+    return { ...meshInfo(info), id: str(info.ServiceMeshId) || meshId }
+  }
+
+  async function create(request: MeshRequest): Promise<CreateResult> {
+    const where = `name "${request.name}" in ${request.region}`
+    for (let send = 1; ; send++) {
+      let unknown: CloudCallError | string
+      try {
+        const { body, requestId } = await client.call({
+          action: 'CreateServiceMesh',
+          version: VERSION,
+          method: 'POST',
+          query: request.query,
+          body: request.body,
+          timeout: timeouts.create,
+          retryUnknownOutcome: false
+        })
+        if (typeof body.ServiceMeshId === 'string' && body.ServiceMeshId)
+          return { meshId: body.ServiceMeshId, requestId, recovered: false }
+        unknown = `the answer (request id ${requestId || 'none'}) holds no ServiceMeshId`
+      } catch (error) {
+        if (!(error instanceof CloudCallError) || !error.failure.outcomeUnknown) throw error
+        unknown = error
+      }
+      const reason = typeof unknown === 'string' ? unknown : unknown.message
+      log.warning(
+        `CreateServiceMesh: ${reason}. The mesh may exist now; looking for ${where} before anything else.`
+      )
+      // A moment for an in-flight create to become visible in the list.
+      await sleep(backoff(send, retry, random))
+      const found = await findByName(request.name, request.region)
+      if (found.length === 1) {
+        log.info(`Found mesh ${found[0].id} with ${where}: the create went through.`)
+        const requestId = typeof unknown === 'string' ? '' : (unknown.failure.requestId ?? '')
+        return { meshId: found[0].id, requestId, recovered: true }
+      }
+      if (found.length > 1)
+        throw new ActionError(
+          `CreateServiceMesh: the outcome was unknown (${reason}) and ${found.length} meshes have ${where}: ` +
+            found.map(mesh => mesh.id).join(', '),
+          'Decide which mesh to keep, delete the others in the ASM console, then re-run the job.'
+        )
+      if (send >= MAX_CREATE_SENDS)
+        throw new ActionError(
+          `CreateServiceMesh: ${send} sends ended without a clear answer (last: ${reason}) and no mesh has ${where}`,
+          `Check that the runner can reach ${options.endpoint.host}, then re-run the job; ` +
+            'if a mesh shows up in the ASM console later, the next run adopts it (adopt-existing).'
+        )
+      log.info(
+        `No mesh has ${where}: the create did not happen; sending it again (${send + 1} of ${MAX_CREATE_SENDS}).`
+      )
+    }
+  }
+
+  async function waitUntilRunning(meshId: string, wait: WaitOptions): Promise<MeshInfo> {
+    const start = now()
+    const deadline = start + wait.timeoutSeconds * 1000
+    const cancelled = () =>
+      new ActionError(
+        `Stopped waiting for mesh ${meshId}: the job was cancelled. Creation continues in the cloud.`,
+        `Check the mesh ${meshId} in the ASM console.`
+      )
+    let interval = POLL.firstMs
+    let last: MeshInfo | undefined
+    for (;;) {
+      const remaining = deadline - now()
+      if (remaining <= 0)
+        throw new ActionError(
+          `Mesh ${meshId} is not running after ${wait.timeoutSeconds} s (last state: ${last?.state || 'unknown'}). ` +
+            'Creation continues in the cloud.',
+          `Raise wait-timeout-seconds, or set wait: false and check mesh ${meshId} later in the ASM console.`
+        )
+      try {
+        await sleep(Math.min(interval, remaining), wait.signal)
+      } catch (error) {
+        if (wait.signal?.aborted) throw cancelled()
+        throw error
+      }
+      if (wait.signal?.aborted) throw cancelled()
+      try {
+        last = await describe(meshId)
+      } catch (error) {
+        if (!(error instanceof CloudCallError && error.failure.retryable)) throw error
+        interval = Math.min(interval * 2, POLL.maxMs)
+        log.warning(`${error.message}; polling again in ${interval / 1000} s`)
+        continue
+      }
+      if (!last)
+        throw new ActionError(
+          `Mesh ${meshId} no longer exists (DescribeServiceMeshDetail: not found) while waiting for it.`,
+          'Someone or something deleted it; check the ASM console, then re-run the job to create it again.'
+        )
+      const elapsed = now() - start
+      wait.onProgress?.(last, Math.round(elapsed / 1000))
+      if (last.state === 'running') return last
+      if (isFailedState(last.state))
+        throw new ActionError(
+          `Mesh ${meshId} failed (state ${last.state}): ${last.errorMessage || 'the API gave no ErrorMessage'}`,
+          'Fix the cause the message names (quotas, VPC or vSwitch, permissions), delete the failed mesh, and re-run.'
+        )
+      interval = elapsed >= POLL.slowAfterMs ? POLL.slowMs : POLL.everyMs
+    }
+  }
+
+  return {
+    create,
+    findByName,
+    describe,
+    waitUntilRunning,
+    get calls() {
+      return client.calls
+    }
+  }
+}
