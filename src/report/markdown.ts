@@ -30,7 +30,7 @@ export function code(value: string, inTable = false): string {
 
 /** A link whose URL cannot end the link early or break the line. */
 export function link(label: string, url: string): string {
-  return `[${text(label)}](${url.replace(/[\s()<>]/g, c => encodeURIComponent(c))})`
+  return `[${text(label)}](${url.replace(/[\s()<>]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`
 }
 
 /** `1 error`, `1,234 errors`: counts that read as words. */
