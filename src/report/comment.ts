@@ -86,10 +86,10 @@ export async function upsertPlanComment(options: PlanCommentOptions): Promise<Co
 
 /** Why the comment was skipped and what to do, from an Octokit RequestError (or any other error). */
 function skippedBecause(error: unknown, issueNumber: number): string {
-  const status = (error as { status?: unknown }).status
+  const status = error instanceof Error ? (error as Error & { status?: unknown }).status : undefined
   // Only the first line: Octokit appends a documentation URL, and nothing from the request (its headers
   // carry the token) is ever printed.
-  const message = shorten(String((error as Error).message ?? error).split('\n')[0], 300)
+  const message = shorten((error instanceof Error ? error.message : String(error)).split('\n')[0], 300)
   if (status === 403 || status === 404) {
     return (
       `Plan comment skipped: the token cannot comment on pull request #${issueNumber} (HTTP ${status}: ${message}). ` +
