@@ -1,0 +1,244 @@
+/**
+ * Acting on a decision in `apply` mode, with the state record as the lock that keeps two runs from
+ * both creating: a `pending` entry is compare-and-swapped in before CreateServiceMesh, and the record
+ * is written right after it answers, before any waiting, so a cancelled job never loses a mesh id.
+ */
+import { decide, type Decision, type DecisionInput } from './decide.js'
+import { ActionError } from './errors.js'
+import type { Log } from './log.js'
+import type { MeshApi } from './cloud/types.js'
+import type { MeshRequest } from './spec/request.js'
+import { toRecordedParameters } from './state/diff.js'
+import { emptyStateDocument, withCurrentRecord } from './state/document.js'
+import type { PendingCreate, StateDocument, StateRecord } from './state/record.js'
+import { StateConflictError, type StateStore, type StateWrite } from './state/store.js'
+import type { RunContext, Settings } from './settings.js'
+
+/** A pending create older than this is treated as abandoned (its run died without cleaning up). */
+const PENDING_STALE_MS = 30 * 60 * 1000
+const MAX_ROUNDS = 8
+
+export interface ApplyResult {
+  decision: Decision
+  meshId?: string
+  requestId?: string
+  created: boolean
+  meshState?: string
+  stateLocation?: string
+}
+
+export interface ApplyDeps {
+  store: StateStore
+  mesh: MeshApi
+  log: Log
+  now?: () => Date
+  sleep?: (ms: number) => Promise<void>
+  /** Aborted when the job is cancelled: nothing new is started, but a started create is recorded. */
+  signal?: AbortSignal
+  /** Told the mesh id as soon as it is known, so outputs survive a cancellation. */
+  onMeshId?: (meshId: string) => void
+}
+
+export interface ApplyInput {
+  settings: Pick<Settings, 'adoptExisting' | 'onChange'>
+  run: RunContext
+  stateKey: string
+  request: MeshRequest
+  /** True when the spec differs from the record that was read for the plan. */
+  changedFrom: (record: StateRecord | undefined) => boolean
+}
+
+export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<ApplyResult> {
+  const now = deps.now ?? (() => new Date())
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>(r => setTimeout(r, ms)))
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    const { document, revision } = await deps.store.read()
+    const pending = document?.pending
+    if (
+      pending &&
+      !isMine(pending, input.run) &&
+      now().getTime() - Date.parse(pending.since) < PENDING_STALE_MS
+    ) {
+      deps.log.info(
+        `Run ${pending.runId} (attempt ${pending.runAttempt}) is creating this mesh since ${pending.since}; waiting for it to record the result.`
+      )
+      await sleep(5000)
+      continue
+    }
+    const facts = await readCloudFacts(input, document, deps.mesh, pending !== undefined)
+    const decision = decide(facts)
+    try {
+      return await act(decision, facts.existing?.state, input, document, revision, deps, now)
+    } catch (error) {
+      if (!(error instanceof StateConflictError)) throw error
+      deps.log.info(
+        'Another run changed the state record at the same time; reading it again and re-deciding.'
+      )
+    }
+  }
+  throw new ActionError(
+    `The state record for ${input.stateKey} kept changing under this run (${MAX_ROUNDS} attempts); nothing was created.`,
+    'Another workflow is applying the same state key. Run again once it has finished.'
+  )
+}
+
+function isMine(pending: PendingCreate, run: RunContext): boolean {
+  return pending.runId === run.runId && pending.runAttempt === run.runAttempt
+}
+
+async function readCloudFacts(
+  input: ApplyInput,
+  document: StateDocument | undefined,
+  mesh: MeshApi,
+  abandonedCreate: boolean
+): Promise<DecisionInput> {
+  const record = document?.current
+  const base = {
+    record,
+    changed: input.changedFrom(record),
+    adoptExisting: input.settings.adoptExisting,
+    onChange: input.settings.onChange
+  }
+  if (record) return { ...base, existing: (await mesh.describe(record.meshId)) ?? null }
+  // An abandoned pending create may have reached the cloud: always look before creating then.
+  const lookUp = input.settings.adoptExisting || abandonedCreate
+  if (!lookUp) return base
+  return {
+    ...base,
+    adoptExisting: true,
+    candidates: await mesh.findByName(input.request.name, input.request.region)
+  }
+}
+
+async function act(
+  decision: Decision,
+  meshState: string | undefined,
+  input: ApplyInput,
+  document: StateDocument | undefined,
+  revision: string | undefined,
+  deps: ApplyDeps,
+  now: () => Date
+): Promise<ApplyResult> {
+  const base: StateDocument = document ?? emptyStateDocument(input.stateKey)
+  switch (decision.action) {
+    case 'create': {
+      if (deps.signal?.aborted)
+        throw new ActionError('Cancelled before CreateServiceMesh was sent; nothing was created.')
+      const pending: PendingCreate = {
+        runId: input.run.runId,
+        runAttempt: input.run.runAttempt,
+        actor: input.run.actor,
+        since: now().toISOString(),
+        name: input.request.name,
+        region: input.request.region
+      }
+      const locked = await deps.store.write({ ...base, pending }, revision, `Creating mesh ${input.stateKey}`)
+      const result = await deps.mesh.create(input.request).catch(async (error: unknown) => {
+        // The client already looked for the mesh when the outcome was unknown; release the lock so
+        // a failed create leaves nothing behind that blocks the next run.
+        await deps.store
+          .write({ ...base, pending: undefined }, locked.revision, `Create failed for ${input.stateKey}`)
+          .catch(() => undefined)
+        throw error
+      })
+      deps.onMeshId?.(result.meshId)
+      const record = newRecord(input, result.meshId, result.requestId, 'created', now)
+      const written = await writeRecord(
+        deps,
+        { ...base, pending: undefined },
+        record,
+        locked.revision,
+        input.stateKey
+      )
+      return {
+        decision,
+        meshId: result.meshId,
+        requestId: result.requestId,
+        created: true,
+        stateLocation: written.location
+      }
+    }
+    case 'adopt': {
+      deps.onMeshId?.(decision.mesh.id)
+      const record = newRecord(input, decision.mesh.id, '', 'adopted', now)
+      const written = await writeRecord(
+        deps,
+        { ...base, pending: undefined },
+        record,
+        revision,
+        input.stateKey
+      )
+      return {
+        decision,
+        meshId: decision.mesh.id,
+        created: false,
+        meshState: decision.mesh.state,
+        stateLocation: written.location
+      }
+    }
+    case 'keep':
+    case 'warn':
+      deps.onMeshId?.(decision.meshId)
+      return { decision, meshId: decision.meshId, created: false, ...(meshState ? { meshState } : {}) }
+    case 'fail':
+    case 'unknown':
+      return { decision, ...(decision.meshId ? { meshId: decision.meshId } : {}), created: false }
+  }
+}
+
+function newRecord(
+  input: ApplyInput,
+  meshId: string,
+  requestId: string,
+  origin: StateRecord['origin'],
+  now: () => Date
+): StateRecord {
+  return {
+    meshId,
+    requestId,
+    origin,
+    name: input.request.name,
+    region: input.request.region,
+    parameters: toRecordedParameters(input.request.parameters),
+    commitSha: input.run.sha,
+    runId: input.run.runId,
+    runAttempt: input.run.runAttempt,
+    actor: input.run.actor,
+    repository: input.run.repository,
+    time: now().toISOString()
+  }
+}
+
+/**
+ * Writes the new current record, keeping the old one in history. After a create the mesh exists, so
+ * a conflict here must not lose it: re-read and write again on top of whatever is there now.
+ */
+async function writeRecord(
+  deps: ApplyDeps,
+  base: StateDocument,
+  record: StateRecord,
+  revision: string | undefined,
+  stateKey: string
+): Promise<StateWrite> {
+  let document = base
+  let expected = revision
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.store.write(
+        withCurrentRecord(document, record),
+        expected,
+        `Record mesh ${record.meshId} for ${stateKey}`
+      )
+    } catch (error) {
+      if (!(error instanceof StateConflictError) || attempt >= 5) {
+        throw new ActionError(
+          `Mesh ${record.meshId} exists but its record for ${stateKey} could not be written: ${(error as Error).message}`,
+          'Keep this id. Re-run the job: with adopt-existing (the default) it finds the mesh by name and records it.'
+        )
+      }
+      const latest = await deps.store.read()
+      document = latest.document ?? base
+      expected = latest.revision
+    }
+  }
+}

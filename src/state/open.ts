@@ -1,0 +1,28 @@
+/** Picks the state backend the inputs ask for and names the record for a state key. */
+import type { Log } from '../log.js'
+import type { Settings } from '../settings.js'
+import type { MeshRequest } from '../spec/request.js'
+import { createFileStore } from './file-store.js'
+import { createGitHubStore } from './github-store.js'
+import type { StateStore } from './store.js'
+
+/** Default identity of a mesh across runs: `<region>/<name>`. */
+export const stateKeyFor = (request: Pick<MeshRequest, 'name' | 'region'>): string =>
+  `${request.region}/${request.name}`
+
+export async function openStateStore(settings: Settings, stateKey: string, log: Log): Promise<StateStore> {
+  if (settings.state === 'file') {
+    return createFileStore({
+      workspace: settings.run.workspace,
+      path: settings.stateFile ?? `.asm-state/${stateKey}.json`
+    })
+  }
+  return createGitHubStore({
+    token: settings.githubToken,
+    apiUrl: settings.run.apiUrl,
+    repository: settings.run.repository,
+    branch: settings.stateBranch,
+    path: `${stateKey}.json`,
+    log
+  })
+}
