@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { apply, type ApplyInput } from '../src/apply.js'
+import type { CreateResult, MeshApi, MeshInfo } from '../src/cloud/types.js'
+import { ActionError } from '../src/errors.js'
+import { silentLog } from '../src/log.js'
+import type { RunContext } from '../src/settings.js'
+import type { MeshRequest } from '../src/spec/request.js'
+import { diffParameters } from '../src/state/diff.js'
+import { createFileStore } from '../src/state/file-store.js'
+import type { StateRecord } from '../src/state/record.js'
+import type { StateStore } from '../src/state/store.js'
+
+const request: MeshRequest = {
+  name: 'prod',
+  region: 'cn-hangzhou',
+  query: {},
+  body: { RegionId: 'cn-hangzhou', Name: 'prod', VpcId: 'vpc-a', VSwitches: '["vsw-a"]' },
+  parameters: [
+    { parameter: 'Name', path: 'name', wire: 'prod', comparable: 'prod', secret: false },
+    { parameter: 'RegionId', path: 'region', wire: 'cn-hangzhou', comparable: 'cn-hangzhou', secret: false }
+  ]
+}
+
+const run = (runId: string): RunContext => ({
+  workspace: '/ws',
+  repository: 'o/r',
+  runId,
+  runAttempt: '1',
+  sha: 'abc',
+  ref: 'refs/heads/main',
+  actor: 'octocat',
+  eventName: 'push',
+  eventPath: '',
+  serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com'
+})
+
+/** An in-memory cloud: the unit under test is the locking and recording, not the HTTP client. */
+class FakeCloud implements MeshApi {
+  meshes: MeshInfo[] = []
+  creates = 0
+  calls = 0
+  failNextCreate?: Error
+  async create(req: MeshRequest): Promise<CreateResult> {
+    this.calls++
+    this.creates++
+    await new Promise(r => setTimeout(r, 20))
+    if (this.failNextCreate) {
+      const error = this.failNextCreate
+      this.failNextCreate = undefined
+      throw error
+    }
+    const mesh = { id: `mesh-${this.creates}`, name: req.name, region: req.region, state: 'initial' }
+    this.meshes.push(mesh)
+    return { meshId: mesh.id, requestId: `REQ-${this.creates}`, recovered: false }
+  }
+  async findByName(name: string, region: string) {
+    this.calls++
+    return this.meshes.filter(m => m.name === name && m.region === region)
+  }
+  async describe(id: string) {
+    this.calls++
+    return this.meshes.find(m => m.id === id)
+  }
+  async waitUntilRunning(): Promise<MeshInfo> {
+    throw new Error('not used')
+  }
+}
+
+let workspace: string
+let store: StateStore
+beforeEach(async () => {
+  workspace = await mkdtemp(path.join(tmpdir(), 'apply-'))
+  store = createFileStore({ workspace, path: 'state.json' })
+})
+afterEach(() => rm(workspace, { recursive: true, force: true }))
+
+const input = (runId: string, overrides: Partial<ApplyInput['settings']> = {}): ApplyInput => ({
+  settings: { adoptExisting: true, onChange: 'fail', ...overrides },
+  run: run(runId),
+  stateKey: 'cn-hangzhou/prod',
+  request,
+  changedFrom: (record: StateRecord | undefined) =>
+    diffParameters(record?.parameters, request.parameters).length > 0
+})
+const deps = (cloud: MeshApi) => ({
+  store,
+  mesh: cloud,
+  log: silentLog,
+  sleep: () => new Promise<void>(r => setTimeout(r, 5))
+})
+
+describe('apply', () => {
+  it('creates, records before returning, and clears the lock', async () => {
+    const cloud = new FakeCloud()
+    const seen: string[] = []
+    const result = await apply(input('1'), { ...deps(cloud), onMeshId: id => seen.push(id) })
+    expect(result).toMatchObject({ created: true, meshId: 'mesh-1', requestId: 'REQ-1' })
+    expect(seen).toEqual(['mesh-1'])
+    const { document } = await store.read()
+    expect(document?.current).toMatchObject({
+      meshId: 'mesh-1',
+      requestId: 'REQ-1',
+      origin: 'created',
+      runId: '1'
+    })
+    expect(document?.pending).toBeUndefined()
+  })
+
+  it('a re-run keeps the mesh and creates nothing', async () => {
+    const cloud = new FakeCloud()
+    await apply(input('1'), deps(cloud))
+    const again = await apply(input('2'), deps(cloud))
+    expect(again).toMatchObject({ created: false, meshId: 'mesh-1', decision: { action: 'keep' } })
+    expect(cloud.creates).toBe(1)
+  })
+
+  it('two applies racing on one state key create one mesh', async () => {
+    const cloud = new FakeCloud()
+    const results = await Promise.all([apply(input('1'), deps(cloud)), apply(input('2'), deps(cloud))])
+    expect(cloud.creates).toBe(1)
+    expect(results.map(r => r.meshId)).toEqual(['mesh-1', 'mesh-1'])
+    expect(results.filter(r => r.created)).toHaveLength(1)
+  })
+
+  it('a create that failed for certain leaves no lock behind', async () => {
+    const cloud = new FakeCloud()
+    cloud.failNextCreate = new ActionError('CreateServiceMesh failed: InvalidParameter.VpcId')
+    await expect(apply(input('1'), deps(cloud))).rejects.toThrow('InvalidParameter.VpcId')
+    expect((await store.read()).document?.pending).toBeUndefined()
+    const retry = await apply(input('2'), deps(cloud))
+    expect(retry).toMatchObject({ created: true, meshId: 'mesh-2' })
+  })
+
+  it('adopts the mesh an abandoned run created but did not record', async () => {
+    const cloud = new FakeCloud()
+    cloud.meshes.push({ id: 'orphan', name: 'prod', region: 'cn-hangzhou', state: 'running' })
+    await store.write(
+      {
+        schemaVersion: 1,
+        stateKey: 'cn-hangzhou/prod',
+        history: [],
+        pending: {
+          runId: '0',
+          runAttempt: '1',
+          actor: 'x',
+          since: '2020-01-01T00:00:00.000Z',
+          name: 'prod',
+          region: 'cn-hangzhou'
+        }
+      },
+      undefined,
+      'abandoned'
+    )
+    const result = await apply(input('1', { adoptExisting: false }), deps(cloud))
+    expect(result).toMatchObject({ created: false, meshId: 'orphan', decision: { action: 'adopt' } })
+    expect(cloud.creates).toBe(0)
+    expect((await store.read()).document?.pending).toBeUndefined()
+  })
+})
