@@ -136,6 +136,11 @@ describe.each(NODE_VERSIONS)('a toolkit action under $name', ({ bin }) => {
     expect(log).not.toContain('debug detail')
     expect(result.allText).toContain('s3cr3t-two')
   })
+
+  it('captures in allText the bytes written to files as well as the log', () => {
+    expect(result.allText).toContain('workspace bytes')
+    expect(result.allText).toContain('<h1>Plan</h1>')
+  })
 })
 
 describe('runner rules applied to what a step emits', () => {
@@ -207,7 +212,9 @@ describe('runner rules applied to what a step emits', () => {
   })
 
   it('shows a value printed before its add-mask: the leak a hygiene test must catch', async () => {
-    expect((await raw('leak-before-mask')).shownLog).toEqual(['early hunter2 leak', 'later *** masked'])
+    const result = await raw('leak-before-mask')
+    expect(result.shownLog).toEqual(['early hunter2 leak', 'later *** masked', '##[error]bad ***'])
+    expect(result.annotations).toEqual([{ level: 'error', message: 'bad ***' }])
   })
 
   it('fails on a non-zero exit code', async () => {
@@ -225,6 +232,13 @@ describe('runner rules applied to what a step emits', () => {
     })
     expect(result).toMatchObject({ exitCode: 143, failed: true, timedOut: false })
     expect(result.annotations).toEqual([{ level: 'notice', message: 'received SIGTERM' }])
+  })
+
+  it('sends a signal after a delay', async () => {
+    const result = await raw('wait-for-signal', { sendSignal: { signal: 'SIGINT', afterMs: 200 } })
+    // Either the script's handler ran (exit 130) or the signal came before it was installed.
+    expect(result.exitCode === 130 || result.signal === 'SIGINT').toBe(true)
+    expect(result).toMatchObject({ failed: true, timedOut: false })
   })
 
   it('kills a step that outlives its timeout', async () => {
