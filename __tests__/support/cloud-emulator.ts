@@ -171,7 +171,9 @@ class LoopbackCloud implements CloudEmulator {
         }
       }
     }
-    this.server = createServer((req, res) => {
+    // Node's default 16 KiB header limit would cut off a 20000-character OIDCToken in the V3 query before
+    // STS could answer with its own error.
+    this.server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
       this.handle(req, res).catch(() => res.destroy())
     })
   }
