@@ -93,6 +93,21 @@ describe('create', () => {
     await expect(api.create(request)).rejects.toThrow(/2 meshes have name "prod" in cn-hangzhou: m-1, m-2/)
   })
 
+  it('says the create may have happened when the lookup fails too', async () => {
+    const { api, actions } = meshApi([timeoutError(), apiError(403, 'Forbidden.RAM', 'denied', 'REQ-L403')])
+    const error = await api.create(request).then(
+      () => undefined,
+      (e: unknown) => e as Error & { advice?: string }
+    )
+    expect(error?.message).toBe(
+      'CreateServiceMesh: the outcome is unknown (CreateServiceMesh failed: no answer within 30 s; request id none ' +
+        '(no answer from the service)), and looking for name "prod" in cn-hangzhou failed too: ' +
+        'DescribeServiceMeshes failed: Forbidden.RAM (HTTP 403): denied; request id REQ-L403'
+    )
+    expect(error?.advice).toMatch(/ASM console before re-running/)
+    expect(actions()).toEqual(['CreateServiceMesh', 'DescribeServiceMeshes'])
+  })
+
   it('treats a success answer without ServiceMeshId as unknown', async () => {
     const { api, actions } = meshApi([{ RequestId: 'REQ-odd' }, listing(mesh('m-1'))])
     await expect(api.create(request)).resolves.toMatchObject({ meshId: 'm-1', recovered: true })

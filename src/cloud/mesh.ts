@@ -152,7 +152,14 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
       )
       // A moment for an in-flight create to become visible in the list.
       await sleep(backoff(send, retry, random))
-      const found = await findByName(request.name, request.region)
+      const found = await findByName(request.name, request.region).catch((error: unknown) => {
+        if (!(error instanceof ActionError)) throw error
+        throw new ActionError(
+          `CreateServiceMesh: the outcome is unknown (${reason}), and looking for ${where} failed too: ${error.message}`,
+          `Look for a mesh with ${where} in the ASM console before re-running; ` +
+            'the next run adopts it (adopt-existing) instead of creating a second one.'
+        )
+      })
       if (found.length === 1) {
         log.info(`Found mesh ${found[0].id} with ${where}: the create went through.`)
         const requestId = typeof unknown === 'string' ? '' : (unknown.failure.requestId ?? '')
