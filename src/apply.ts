@@ -68,7 +68,7 @@ export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<ApplyRe
     const facts = await readCloudFacts(input, document, deps.mesh, pending !== undefined)
     const decision = decide(facts)
     try {
-      return await act(decision, facts.existing?.state, input, document, revision, deps, now)
+      return await act(decision, facts, input, document, revision, deps, now)
     } catch (error) {
       if (!(error instanceof StateConflictError)) throw error
       deps.log.info(
@@ -112,7 +112,7 @@ async function readCloudFacts(
 
 async function act(
   decision: Decision,
-  meshState: string | undefined,
+  facts: DecisionInput,
   input: ApplyInput,
   document: StateDocument | undefined,
   revision: string | undefined,
@@ -133,14 +133,16 @@ async function act(
         region: input.request.region
       }
       const locked = await deps.store.write({ ...base, pending }, revision, `Creating mesh ${input.stateKey}`)
-      const result = await deps.mesh.create(input.request).catch(async (error: unknown) => {
-        // The client already looked for the mesh when the outcome was unknown; release the lock so
-        // a failed create leaves nothing behind that blocks the next run.
-        await deps.store
-          .write({ ...base, pending: undefined }, locked.revision, `Create failed for ${input.stateKey}`)
-          .catch(() => undefined)
-        throw error
-      })
+      const result = await deps.mesh
+        .create(input.request, knownMeshIds(document, facts))
+        .catch(async (error: unknown) => {
+          // The client already looked for the mesh when the outcome was unknown; release the lock so
+          // a failed create leaves nothing behind that blocks the next run.
+          await deps.store
+            .write({ ...base, pending: undefined }, locked.revision, `Create failed for ${input.stateKey}`)
+            .catch(() => undefined)
+          throw error
+        })
       deps.onMeshId?.(result.meshId)
       const record = newRecord(input, result.meshId, result.requestId, 'created', now)
       const written = await writeRecord(
@@ -179,11 +181,22 @@ async function act(
     case 'keep':
     case 'warn':
       deps.onMeshId?.(decision.meshId)
-      return { decision, meshId: decision.meshId, created: false, ...(meshState ? { meshState } : {}) }
+      return {
+        decision,
+        meshId: decision.meshId,
+        created: false,
+        ...(facts.existing?.state ? { meshState: facts.existing.state } : {})
+      }
     case 'fail':
     case 'unknown':
       return { decision, ...(decision.meshId ? { meshId: decision.meshId } : {}), created: false }
   }
+}
+
+/** Meshes that existed before this create: never to be mistaken for the new one. */
+function knownMeshIds(document: StateDocument | undefined, facts: DecisionInput): string[] {
+  const recorded = document?.current ? [document.current, ...document.history] : (document?.history ?? [])
+  return [...recorded.map(r => r.meshId), ...(facts.candidates ?? []).map(c => c.id)]
 }
 
 function newRecord(

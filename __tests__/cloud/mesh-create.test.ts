@@ -114,6 +114,14 @@ describe('create', () => {
     expect(actions()).toEqual(['CreateServiceMesh', 'DescribeServiceMeshes'])
   })
 
+  it('never takes a mesh that existed before the create for the new one', async () => {
+    // on-change: create makes a second mesh with the recorded one's name: after an unknown outcome the
+    // old mesh must not be returned as if it were the new one.
+    const { api, actions } = meshApi([timeoutError(), listing(mesh('m-old'), mesh('m-new'))])
+    await expect(api.create(request, ['m-old'])).resolves.toMatchObject({ meshId: 'm-new', recovered: true })
+    expect(actions()).toEqual(['CreateServiceMesh', 'DescribeServiceMeshes'])
+  })
+
   it('does not look up or resend after a 4xx', async () => {
     const { api, actions } = meshApi([apiError(400, 'InvalidParameter.VpcId', 'bad vpc', 'REQ-4')])
     await expect(api.create(request)).rejects.toThrow(

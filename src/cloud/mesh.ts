@@ -35,6 +35,8 @@ export const POLL = { firstMs: 2500, everyMs: 5000, slowMs: 10000, slowAfterMs: 
 
 /** Sends of CreateServiceMesh in all, when each earlier one ended unknown and no mesh was found. */
 const MAX_CREATE_SENDS = 3
+/** The least time given to an in-flight create to show up in DescribeServiceMeshes. */
+const LOOKUP_DELAY_MS = 2000
 
 export interface MeshApiOptions {
   endpoint: Endpoint
@@ -125,7 +127,7 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
     return { ...meshInfo(info), id: str(info.ServiceMeshId) || meshId }
   }
 
-  async function create(request: MeshRequest): Promise<CreateResult> {
+  async function create(request: MeshRequest, existing: readonly string[] = []): Promise<CreateResult> {
     const where = `name "${request.name}" in ${request.region}`
     for (let send = 1; ; send++) {
       let unknown: CloudCallError | string
@@ -150,9 +152,9 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
       log.warning(
         `CreateServiceMesh: ${reason}. The mesh may exist now; looking for ${where} before anything else.`
       )
-      // A moment for an in-flight create to become visible in the list.
-      await sleep(backoff(send, retry, random))
-      const found = await findByName(request.name, request.region).catch((error: unknown) => {
+      // A moment for an in-flight create to become visible in the list (never zero: jitter may be 0).
+      await sleep(Math.max(LOOKUP_DELAY_MS, backoff(send, retry, random)))
+      const seen = await findByName(request.name, request.region).catch((error: unknown) => {
         if (!(error instanceof ActionError)) throw error
         throw new ActionError(
           `CreateServiceMesh: the outcome is unknown (${reason}), and looking for ${where} failed too: ${error.message}`,
@@ -160,6 +162,7 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
             'the next run adopts it (adopt-existing) instead of creating a second one.'
         )
       })
+      const found = seen.filter(mesh => !existing.includes(mesh.id))
       if (found.length === 1) {
         log.info(`Found mesh ${found[0].id} with ${where}: the create went through.`)
         const requestId = typeof unknown === 'string' ? '' : (unknown.failure.requestId ?? '')

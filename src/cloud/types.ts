@@ -34,8 +34,12 @@ export interface WaitOptions {
 }
 
 export interface MeshApi {
-  /** CreateServiceMesh; an unknown outcome is resolved by looking the mesh up, never by sending again. */
-  create(request: MeshRequest): Promise<CreateResult>
+  /**
+   * CreateServiceMesh; an unknown outcome is resolved by looking the mesh up, never by sending again.
+   * `existing`: ids of meshes known to have existed before this create (a recorded mesh, same-name
+   * meshes seen earlier), so that the lookup never takes one of them for the new mesh.
+   */
+  create(request: MeshRequest, existing?: readonly string[]): Promise<CreateResult>
   /** DescribeServiceMeshes filtered client-side on name and region. */
   findByName(name: string, region: string): Promise<MeshInfo[]>
   /** DescribeServiceMeshDetail; undefined when the mesh does not exist (any more). */
