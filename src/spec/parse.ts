@@ -1,0 +1,370 @@
+/**
+ * Spec bytes → a tree of positioned nodes (tree.ts), with `${NAME}` interpolation. Hostile input is bounded
+ * before and while YAML parses it: size, encoding, nesting depth and alias expansion.
+ */
+import {
+  CST,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  type Node as YamlNode,
+  parseAllDocuments,
+  type YAMLError
+} from 'yaml'
+import { type Env, interpolate } from './interpolate.js'
+import { Problems, START } from './problems.js'
+import type { MapNode, Position, ScalarNode, SpecNode } from './tree.js'
+
+export const MAX_SPEC_BYTES = 1024 * 1024
+/** Far above any real spec (about 7 levels) and far below what could exhaust the stack. */
+export const MAX_NESTING = 64
+export const MAX_ALIASES = 100
+/** Nodes that aliases may add in total (an alias bomb multiplies them). */
+export const MAX_ALIAS_NODES = 10_000
+
+export interface ParsedSpec {
+  /** Absent when the file cannot be read as one YAML mapping. */
+  root?: MapNode
+  problems: Problems
+  /** Every value substituted from the environment (to be masked). */
+  envValues: string[]
+}
+
+export interface ParseOptions {
+  /** Workspace-relative file name for diagnostics. */
+  file: string
+  env: Env
+}
+
+export function parseSpec(input: Uint8Array, options: ParseOptions): ParsedSpec {
+  const problems = new Problems(options.file)
+  const parsed: ParsedSpec = { problems, envValues: [] }
+  const text = decodeText(input, problems)
+  if (text === undefined) return parsed
+
+  const lineCounter = new LineCounter()
+  if (nestingDepth(text) > MAX_NESTING) {
+    problems.error(START, '', `the YAML nests deeper than ${MAX_NESTING} levels`, {
+      expected: `at most ${MAX_NESTING} levels of nesting (a spec needs about 7)`
+    })
+    return parsed
+  }
+  const documents = parseAllDocuments(text, {
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+    uniqueKeys: true,
+    strict: true,
+    prettyErrors: false,
+    lineCounter
+  })
+  const docs = Array.isArray(documents) ? documents : [documents]
+  const at = (offset: number, end = offset): Position => position(lineCounter, text.length, offset, end)
+
+  if (docs.length === 0 || docs[0].contents === null) {
+    problems.error(START, '', 'the spec file is empty', {
+      expected: 'a YAML mapping with version, name, region, network'
+    })
+    return parsed
+  }
+  for (const extra of docs.slice(1)) {
+    problems.error(at(extra.range[0]), '', 'the file holds more than one YAML document', {
+      expected: 'one document (one mesh per file)',
+      found: `${docs.length} documents`
+    })
+  }
+  const document = docs[0]
+  let fatal = false
+  for (const issue of [...document.errors, ...document.warnings]) {
+    fatal ||= issue.code !== 'DUPLICATE_KEY'
+    reportYamlIssue(issue, problems, at)
+  }
+  if (fatal) return parsed
+
+  const root = new TreeBuilder(text, problems, options.env, at).build(document.contents as YamlNode)
+  parsed.envValues = root.envValues
+  if (root.node.kind !== 'map') {
+    problems.error(root.node.pos, '', 'the spec must be a YAML mapping', {
+      expected: 'a mapping (key: value lines) at the top level',
+      found: root.node.kind === 'seq' ? 'a list' : 'a single value'
+    })
+    return parsed
+  }
+  parsed.root = root.node
+  return parsed
+}
+
+function position(lineCounter: LineCounter, length: number, start: number, end: number): Position {
+  const from = lineCounter.linePos(Math.min(Math.max(start, 0), length))
+  const to = lineCounter.linePos(Math.min(Math.max(end, start), length))
+  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col }
+}
+
+const YAML_EXPECTATIONS: Readonly<Record<string, string>> = {
+  TAB_AS_INDENT: 'spaces for indentation (YAML does not allow tabs there)',
+  DUPLICATE_KEY: 'each key once per mapping',
+  TAG_RESOLVE_FAILED: 'no custom tags (!name); plain YAML values',
+  BAD_ALIAS: 'an alias (*name) to an anchor (&name) defined earlier'
+}
+
+function reportYamlIssue(issue: YAMLError, problems: Problems, at: (start: number, end: number) => Position) {
+  const expected = YAML_EXPECTATIONS[issue.code] ?? 'valid YAML 1.2'
+  problems.error(at(issue.pos[0], issue.pos[1]), '', `YAML: ${issue.message.split('\n')[0]}`, { expected })
+}
+
+/** Bytes → text, or undefined with a diagnostic for oversized, binary or non-UTF-8 input. */
+function decodeText(input: Uint8Array, problems: Problems): string | undefined {
+  if (input.length > MAX_SPEC_BYTES) {
+    problems.error(START, '', 'the spec file is larger than 1 MiB', {
+      expected: 'a spec file of at most 1 MiB',
+      found: `${input.length} bytes`
+    })
+    return undefined
+  }
+  const nul = input.indexOf(0)
+  if (nul >= 0) {
+    problems.error(bytePosition(input, nul), '', 'the file contains NUL bytes: it looks binary, not YAML', {
+      expected: 'a UTF-8 text file'
+    })
+    return undefined
+  }
+  const invalid = firstInvalidUtf8(input)
+  if (invalid >= 0) {
+    problems.error(bytePosition(input, invalid), '', 'the file is not valid UTF-8', {
+      expected: 'a UTF-8 text file',
+      found: `byte 0x${input[invalid].toString(16).padStart(2, '0')} at offset ${invalid}`
+    })
+    return undefined
+  }
+  const text = new TextDecoder('utf-8').decode(input)
+  // YAML 1.2 allows only printable characters (tab, line breaks and the printable Unicode ranges).
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  const control = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/.exec(text)
+  if (control) {
+    const lineStarts = text.slice(0, control.index).split('\n')
+    const line = lineStarts.length
+    const column = lineStarts[line - 1].length + 1
+    problems.error(
+      { line, column, endLine: line, endColumn: column + 1 },
+      '',
+      'the file contains a control character',
+      {
+        expected: 'printable text (YAML 1.2)',
+        found: `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+      }
+    )
+    return undefined
+  }
+  return text
+}
+
+function bytePosition(bytes: Uint8Array, offset: number): Position {
+  let line = 1
+  let lineStart = 0
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++
+      lineStart = i + 1
+    }
+  }
+  const column = offset - lineStart + 1
+  return { line, column, endLine: line, endColumn: column + 1 }
+}
+
+/** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, surrogates or > U+10FFFF), or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i]
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0
+    if (length === 0 || i + length > bytes.length) return i
+    const second = bytes[i + 1]
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf
+    if (second < low || second > high) return i
+    for (let j = 2; j < length; j++) if ((bytes[i + j] & 0xc0) !== 0x80) return i
+    i += length
+  }
+  return -1
+}
+
+/**
+ * An upper estimate of how deep the YAML nests, from the lexer alone (which is iterative): flow brackets,
+ * plus indentation levels, plus block indicators on one line (`- - - x`). The YAML parser recurses, so very
+ * deep input must be refused before it runs.
+ */
+export function nestingDepth(text: string): number {
+  const indents: number[] = []
+  let flow = 0
+  let onLine = 0
+  let lineStart = true
+  let deepest = 0
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token)
+    if (type === 'newline') {
+      lineStart = true
+      onLine = 0
+      continue
+    }
+    if (lineStart) {
+      const indent = type === 'space' ? token.length : 0
+      while (indents.length > 0 && (indents.at(-1) as number) >= indent) indents.pop()
+      if (indent > 0) indents.push(indent)
+      lineStart = false
+    }
+    if (type === 'flow-map-start' || type === 'flow-seq-start') flow++
+    else if (type === 'flow-map-end' || type === 'flow-seq-end') flow = Math.max(0, flow - 1)
+    else if (
+      flow === 0 &&
+      (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind')
+    ) {
+      onLine++
+    }
+    deepest = Math.max(deepest, flow + indents.length + onLine)
+  }
+  return deepest
+}
+
+/** yaml's document nodes → tree.ts nodes, expanding aliases within a budget and interpolating strings. */
+class TreeBuilder {
+  readonly envValues: string[] = []
+  private readonly anchors = new Map<string, YamlNode>()
+  private aliases = 0
+  private aliasNodes = 0
+  private aliasLimitReported = false
+  private depthReported = false
+  private readonly text: string
+  private readonly problems: Problems
+  private readonly env: Env
+  private readonly at: (start: number, end?: number) => Position
+
+  constructor(text: string, problems: Problems, env: Env, at: (start: number, end?: number) => Position) {
+    this.text = text
+    this.problems = problems
+    this.env = env
+    this.at = at
+  }
+
+  build(node: YamlNode): { node: SpecNode; envValues: string[] } {
+    return { node: this.node(node, '', 0, false, START), envValues: this.envValues }
+  }
+
+  private node(
+    node: YamlNode | null,
+    path: string,
+    depth: number,
+    inAlias: boolean,
+    fallback: Position
+  ): SpecNode {
+    if (node === null) return emptyScalar(fallback)
+    const pos = node.range ? this.at(node.range[0], node.range[1]) : fallback
+    if (depth > MAX_NESTING) {
+      if (!this.depthReported)
+        this.problems.error(pos, path, `the YAML nests deeper than ${MAX_NESTING} levels`)
+      this.depthReported = true
+      return emptyScalar(pos)
+    }
+    if (inAlias && !this.withinAliasBudget(pos, path)) return emptyScalar(pos)
+    if (isAlias(node)) return this.alias(node.source, pos, path, depth)
+    if (!inAlias && node.anchor) this.anchors.set(node.anchor, node)
+
+    if (isScalar(node)) return this.scalar(node.value, node.source, node.range, pos, path)
+    if (isSeq(node)) {
+      const items = node.items.map((item, i) =>
+        this.node(item as YamlNode, `${path}[${i}]`, depth + 1, inAlias, pos)
+      )
+      return { kind: 'seq', items, pos }
+    }
+    if (isMap(node)) {
+      const map: MapNode = { kind: 'map', entries: [], pos }
+      for (const pair of node.items) {
+        const keyNode = pair.key as YamlNode | null
+        const keyPos = keyNode?.range ? this.at(keyNode.range[0], keyNode.range[1]) : pos
+        if (!isScalar(keyNode)) {
+          this.problems.error(keyPos, path, 'a key must be a plain name', { expected: 'a string key' })
+          continue
+        }
+        const key =
+          typeof keyNode.value === 'string' ? keyNode.value : String(keyNode.source ?? keyNode.value)
+        if (map.entries.some(e => e.key === key)) continue // reported by yaml as DUPLICATE_KEY
+        const childPath = path ? `${path}.${key}` : key
+        const value = this.node(pair.value as YamlNode | null, childPath, depth + 1, inAlias, keyPos)
+        map.entries.push({ key, keyPos, value })
+      }
+      return map
+    }
+    return emptyScalar(pos)
+  }
+
+  private withinAliasBudget(pos: Position, path: string): boolean {
+    if (++this.aliasNodes <= MAX_ALIAS_NODES) return true
+    if (!this.aliasLimitReported) {
+      this.problems.error(pos, path, 'aliases expand to too many values (an alias bomb?)', {
+        expected: `aliases adding at most ${MAX_ALIAS_NODES} values in total`
+      })
+      this.aliasLimitReported = true
+    }
+    return false
+  }
+
+  private alias(name: string, pos: Position, path: string, depth: number): SpecNode {
+    if (++this.aliases > MAX_ALIASES) {
+      if (this.aliases === MAX_ALIASES + 1) {
+        this.problems.error(pos, path, `more than ${MAX_ALIASES} aliases`, {
+          expected: `at most ${MAX_ALIASES} aliases`
+        })
+      }
+      return emptyScalar(pos)
+    }
+    const target = this.anchors.get(name)
+    if (!target) {
+      this.problems.error(pos, path, `alias *${name} has no anchor &${name} before it`)
+      return emptyScalar(pos)
+    }
+    return this.node(target, path, depth, true, pos)
+  }
+
+  private scalar(
+    value: unknown,
+    source: string | undefined,
+    range: YamlNode['range'],
+    pos: Position,
+    path: string
+  ): ScalarNode {
+    if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
+      this.problems.error(pos, path, 'unsupported YAML value (a tag such as !!binary?)', {
+        expected: 'a string, number, boolean or null'
+      })
+      return emptyScalar(pos)
+    }
+    const written = source ?? String(value)
+    if (typeof value !== 'string' || !value.includes('${')) {
+      return { kind: 'scalar', value: value as ScalarNode['value'], source: written, pos }
+    }
+    const result = interpolate(value, this.env)
+    this.envValues.push(...result.substituted)
+    const raw = range ? this.text.slice(range[0], range[1]) : ''
+    for (const problem of result.problems) {
+      const offset = raw.indexOf(problem.reference)
+      const at =
+        offset >= 0 && range ? this.at(range[0] + offset, range[0] + offset + problem.reference.length) : pos
+      this.problems.error(at, path, problem.message, { expected: problem.expected })
+    }
+    return {
+      kind: 'scalar',
+      value: result.value,
+      source: written,
+      pos,
+      env: { names: result.names, whole: result.whole, failed: result.problems.length > 0 }
+    }
+  }
+}
+
+const emptyScalar = (pos: Position): ScalarNode => ({ kind: 'scalar', value: null, source: '', pos })

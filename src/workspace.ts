@@ -1,0 +1,95 @@
+/** The spec file, read safely from inside GITHUB_WORKSPACE (no escapes through `..`, absolute paths or links). */
+import { open, realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { ActionError } from './errors.js'
+
+export const MAX_SPEC_FILE_BYTES = 1024 * 1024
+
+export interface SpecFile {
+  /** Workspace-relative path with `/` separators, as annotations want it. */
+  relative: string
+  /** The real path that was read. */
+  absolute: string
+  bytes: Buffer
+}
+
+const code = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | undefined)?.code
+
+const isInside = (parent: string, child: string): boolean => {
+  const relative = path.relative(parent, child)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
+
+export async function readSpecFile(workspace: string, specPath: string): Promise<SpecFile> {
+  if (!workspace) {
+    throw new ActionError(
+      'GITHUB_WORKSPACE is not set',
+      'run the action in a GitHub Actions job (or set GITHUB_WORKSPACE)'
+    )
+  }
+  if (!specPath.trim())
+    throw new ActionError('the spec input is empty', 'set spec: to the path of the mesh spec file')
+  if (specPath.includes('\0'))
+    throw new ActionError('the spec path contains a NUL character', 'fix the spec input')
+  const root = path.resolve(workspace)
+  const candidate = path.resolve(root, specPath)
+  const relative = path.relative(root, candidate).split(path.sep).join('/')
+  const advice = `give spec: as a path relative to the workspace (${root}), without .. leaving it`
+  if (!isInside(root, candidate)) {
+    throw new ActionError(`the spec path ${JSON.stringify(specPath)} points outside the workspace`, advice)
+  }
+
+  let real: string
+  try {
+    real = await realpath(candidate)
+  } catch (error) {
+    if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR') {
+      throw new ActionError(
+        `spec file not found: ${relative} (tried ${candidate})`,
+        'check the spec input, and run actions/checkout before this step'
+      )
+    }
+    throw new ActionError(`cannot resolve the spec path ${relative}: ${code(error) ?? String(error)}`, advice)
+  }
+  const realRoot = await realpath(root).catch(() => root)
+  if (!isInside(realRoot, real)) {
+    throw new ActionError(`the spec path ${relative} is a link to a file outside the workspace`, advice)
+  }
+
+  try {
+    return { relative, absolute: real, bytes: await readRegularFile(real, relative, advice) }
+  } catch (error) {
+    if (error instanceof ActionError) throw error
+    throw new ActionError(`cannot read the spec file ${relative}: ${code(error) ?? String(error)}`, advice)
+  }
+}
+
+async function readRegularFile(real: string, relative: string, advice: string): Promise<Buffer> {
+  const info = await stat(real)
+  if (info.isDirectory()) {
+    throw new ActionError(`the spec path ${relative} is a directory`, 'point spec: at the YAML file itself')
+  }
+  if (!info.isFile()) throw new ActionError(`the spec path ${relative} is not a regular file`, advice)
+  const tooLarge = () =>
+    new ActionError(
+      `the spec file ${relative} is larger than 1 MiB`,
+      'a mesh spec is a few kilobytes; check the spec input'
+    )
+  if (info.size > MAX_SPEC_FILE_BYTES) throw tooLarge()
+
+  // Read at most one byte more than allowed, in case the file grew after stat.
+  const handle = await open(real, 'r')
+  try {
+    const buffer = Buffer.alloc(MAX_SPEC_FILE_BYTES + 1)
+    let length = 0
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
+      if (bytesRead === 0) break
+      length += bytesRead
+      if (length > MAX_SPEC_FILE_BYTES) throw tooLarge()
+    }
+    return buffer.subarray(0, length)
+  } finally {
+    await handle.close()
+  }
+}
