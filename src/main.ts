@@ -1,11 +1,313 @@
+/**
+ * The workflow of one run: inputs → spec → state → credentials → decide → act → report.
+ * This is the one place where errors become a failed step.
+ */
 import * as core from '@actions/core'
-import { readSettings } from './settings.js'
+import { readFile } from 'node:fs/promises'
+import { apply, type ApplyResult } from './apply.js'
+import {
+  missingCredentialsError,
+  preflightCredentials,
+  resolveCredentials,
+  type CredentialPlan
+} from './cloud/credentials.js'
+import { createMeshApi } from './cloud/mesh.js'
+import type { MeshApi } from './cloud/types.js'
+import { decide, type Decision } from './decide.js'
+import { hasErrors } from './diagnostics.js'
+import { ActionError } from './errors.js'
+import type { Log } from './log.js'
+import { annotate, formatDiagnostic } from './report/annotations.js'
+import { upsertPlanComment } from './report/comment.js'
+import { renderPlanComment, renderSummary, type RunReport } from './report/summary.js'
+import { readSettings, type Settings } from './settings.js'
+import { loadSpec } from './spec/index.js'
+import type { MeshRequest } from './spec/request.js'
+import { diffParameters } from './state/diff.js'
+import { openStateStore, stateKeyFor } from './state/open.js'
+import type { StateRecord } from './state/record.js'
 
-export async function run(): Promise<void> {
+const log: Log = {
+  info: core.info,
+  warning: message => core.warning(message),
+  debug: core.debug,
+  group: core.group
+}
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const report: RunReport = {
+    mode: 'plan',
+    stateKey: '',
+    specFile: '',
+    changes: [],
+    created: false,
+    diagnostics: [],
+    notes: []
+  }
+  const outputs = new OutputWriter()
+  const cancellation = watchForCancellation()
   try {
-    const settings = readSettings()
-    core.info(`spec: ${settings.specPath} (mode ${settings.mode})`)
+    const settings = readSettings(env)
+    report.mode = settings.mode
+    report.runUrl = runUrl(settings)
+    const credentialPlan = planCredentials(settings, env, report)
+
+    const spec = await loadSpec({ workspace: settings.run.workspace, specPath: settings.specPath, env })
+    spec.secrets.forEach(secret => core.setSecret(secret))
+    report.specFile = spec.file
+    report.diagnostics = spec.diagnostics
+    annotate(spec.diagnostics, core)
+    spec.diagnostics.forEach(d => core.info(formatDiagnostic(d)))
+    if (!spec.request || hasErrors(spec.diagnostics)) {
+      const errors = spec.diagnostics.filter(d => d.severity === 'error').length
+      throw new ActionError(
+        `${spec.file}: ${errors} error${errors === 1 ? '' : 's'} in the mesh spec; nothing was sent.`,
+        'Fix the errors annotated above (each names its line and column) and run again.'
+      )
+    }
+    const request = spec.request
+
+    const stateKey = settings.stateKey ?? stateKeyFor(request)
+    report.stateKey = stateKey
+    const store = await openStateStore(settings, stateKey, log)
+    const { document } = await store.read()
+    const changedFrom = (record: StateRecord | undefined) =>
+      diffParameters(record?.parameters, request.parameters).length > 0
+    report.changes = diffParameters(document?.current?.parameters, request.parameters)
+    outputs.set('changed', String(report.changes.length > 0))
+    outputs.set('diff', JSON.stringify(report.changes))
+
+    const credentials =
+      credentialPlan.kind === 'none'
+        ? undefined
+        : await resolveCredentials(credentialPlan, {
+            getIDToken: core.getIDToken,
+            setSecret: core.setSecret,
+            log
+          })
+    const mesh = credentials ? createMeshApi({ endpoint: settings.endpoint, credentials, log }) : undefined
+
+    if (settings.mode === 'plan') {
+      const decision = await planDecision(
+        settings,
+        document?.current,
+        report.changes.length > 0,
+        request,
+        mesh
+      )
+      finish(report, outputs, { decision, created: false, ...meshOf(decision, document?.current) })
+      await commentOnPullRequest(settings, report)
+    } else {
+      const result = await apply(
+        { settings, run: settings.run, stateKey, request, changedFrom },
+        {
+          store,
+          mesh: mesh!,
+          log,
+          signal: cancellation.signal,
+          onMeshId: id => {
+            outputs.set('service-mesh-id', id)
+            outputs.flush()
+          }
+        }
+      )
+      finish(report, outputs, result)
+      if (result.requestId) outputs.set('request-id', result.requestId)
+      await waitIfAsked(settings, result, mesh!, report, outputs, cancellation.signal)
+    }
+    failOnDecision(report.decision)
   } catch (error) {
-    core.setFailed((error as Error).message)
+    fail(error)
+  } finally {
+    cancellation.dispose()
+    outputs.flush()
+    await writeSummary(report)
+  }
+}
+
+/**
+ * The runner cancels a step with SIGINT, then SIGTERM. Instead of dying mid-create, the run stops at
+ * the next safe point: never before a created mesh is recorded and output.
+ */
+function watchForCancellation(): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController()
+  const onSignal = (name: NodeJS.Signals) => {
+    core.info(`Received ${name}: stopping at the next safe point.`)
+    controller.abort(new ActionError(`Cancelled (${name}).`))
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    }
+  }
+}
+
+/**
+ * Credentials are chosen before the spec is read, so a job that cannot work fails at once. `plan`
+ * tolerates having none (fork pull requests get no OIDC token) and says it did not read the cloud.
+ */
+function planCredentials(settings: Settings, env: NodeJS.ProcessEnv, report: RunReport): CredentialPlan {
+  let plan: CredentialPlan
+  try {
+    plan = preflightCredentials(settings, env)
+  } catch (error) {
+    if (settings.mode === 'apply' || !(error instanceof ActionError)) throw error
+    core.warning(`${error.message} The plan goes on without reading the cloud.`)
+    plan = { kind: 'none' }
+  }
+  if (plan.kind === 'none' && settings.mode === 'apply') throw missingCredentialsError()
+  if (plan.kind === 'none')
+    report.notes.push(
+      'No credentials in plan mode: the cloud was not read; the plan uses the state record only.'
+    )
+  return plan
+}
+
+async function planDecision(
+  settings: Settings,
+  record: StateRecord | undefined,
+  changed: boolean,
+  request: MeshRequest,
+  mesh: MeshApi | undefined
+): Promise<Decision> {
+  const base = { record, changed, adoptExisting: settings.adoptExisting, onChange: settings.onChange }
+  if (!mesh) return decide(base)
+  if (record) return decide({ ...base, existing: (await mesh.describe(record.meshId)) ?? null })
+  if (!settings.adoptExisting) return decide(base)
+  return decide({ ...base, candidates: await mesh.findByName(request.name, request.region) })
+}
+
+function meshOf(decision: Decision, record: StateRecord | undefined): Partial<ApplyResult> {
+  if (decision.action === 'adopt') return { meshId: decision.mesh.id, meshState: decision.mesh.state }
+  if ('meshId' in decision && decision.meshId) return { meshId: decision.meshId }
+  return record && decision.action !== 'create' ? { meshId: record.meshId } : {}
+}
+
+function finish(
+  report: RunReport,
+  outputs: OutputWriter,
+  result: Partial<ApplyResult> & { decision: Decision }
+): void {
+  report.decision = result.decision
+  report.created = result.created ?? false
+  if (result.meshId) report.meshId = result.meshId
+  if (result.meshState) report.meshState = result.meshState
+  if (result.requestId) report.requestId = result.requestId
+  if (result.stateLocation) report.stateLocation = result.stateLocation
+  if (result.meshId) outputs.set('service-mesh-id', result.meshId)
+  if (result.meshState) outputs.set('mesh-state', result.meshState)
+  outputs.set('created', String(report.created))
+  core.info(`Decision: ${result.decision.action} (${result.decision.reason})`)
+}
+
+async function waitIfAsked(
+  settings: Settings,
+  result: ApplyResult,
+  mesh: MeshApi,
+  report: RunReport,
+  outputs: OutputWriter,
+  signal: AbortSignal
+): Promise<void> {
+  if (!settings.wait || !result.meshId || result.decision.action === 'fail') return
+  if (result.meshState === 'running') return
+  // Outputs are flushed before waiting so a cancelled or timed-out wait still hands the id on.
+  outputs.flush()
+  const meshId = result.meshId
+  const info = await core
+    .group(`Waiting for mesh ${meshId} to run`, () =>
+      mesh.waitUntilRunning(meshId, {
+        timeoutSeconds: settings.waitTimeoutSeconds,
+        signal,
+        onProgress: (state, elapsed) => core.info(`${Math.round(elapsed)}s: ${state.state}`)
+      })
+    )
+    .catch((error: unknown) => {
+      if (!signal.aborted) throw error
+      throw new ActionError(
+        `Cancelled while waiting for mesh ${meshId}; it is recorded in the state and output as service-mesh-id.`,
+        'Creation continues in the cloud. The next run finds it in the state and does not create another.'
+      )
+    })
+  report.meshState = info.state
+  outputs.set('mesh-state', info.state)
+}
+
+function failOnDecision(decision: Decision | undefined): void {
+  if (decision?.action === 'fail') throw new ActionError(decision.reason, decision.advice)
+  if (decision?.action === 'warn')
+    core.warning(`${decision.reason}. The diff is in the job summary and the diff output.`)
+}
+
+async function commentOnPullRequest(settings: Settings, report: RunReport): Promise<void> {
+  if (!settings.comment || !/^pull_request/.test(settings.run.eventName)) return
+  const number = await pullRequestNumber(settings.run.eventPath)
+  if (!number) return
+  await upsertPlanComment({
+    token: settings.githubToken,
+    apiUrl: settings.run.apiUrl,
+    repository: settings.run.repository,
+    issueNumber: number,
+    stateKey: report.stateKey,
+    body: renderPlanComment(report),
+    log
+  })
+}
+
+async function pullRequestNumber(eventPath: string): Promise<number | undefined> {
+  if (!eventPath) return undefined
+  try {
+    const payload = JSON.parse(await readFile(eventPath, 'utf8')) as { pull_request?: { number?: unknown } }
+    return typeof payload.pull_request?.number === 'number' ? payload.pull_request.number : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function runUrl(settings: Settings): string | undefined {
+  const { serverUrl, repository, runId, runAttempt } = settings.run
+  if (!repository || !runId) return undefined
+  return `${serverUrl}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
+}
+
+/** Outputs are collected and written once (and again after waiting), never masked. */
+class OutputWriter {
+  private readonly values = new Map<string, string>()
+  private readonly written = new Map<string, string>()
+  set(name: string, value: string): void {
+    this.values.set(name, value)
+  }
+  flush(): void {
+    for (const [name, value] of this.values) {
+      if (this.written.get(name) === value) continue
+      core.setOutput(name, value)
+      this.written.set(name, value)
+    }
+  }
+}
+
+function fail(error: unknown): void {
+  if (error instanceof ActionError) {
+    core.setFailed(error.advice ? `${error.message}\n${error.advice}` : error.message)
+  } else if (error instanceof Error && error.name === 'SettingsError') {
+    core.setFailed(error.message)
+  } else {
+    // Not a user error: a bug. Say so, with the message only; the stack goes to the debug log.
+    core.setFailed(
+      `Unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`
+    )
+    if (error instanceof Error && error.stack) core.debug(error.stack)
+  }
+}
+
+async function writeSummary(report: RunReport): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  try {
+    await core.summary.addRaw(renderSummary(report), true).write()
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${(error as Error).message}`)
   }
 }
