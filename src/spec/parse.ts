@@ -80,7 +80,7 @@ export function parseSpec(input: Uint8Array, options: ParseOptions): ParsedSpec 
   let fatal = false
   for (const issue of [...document.errors, ...document.warnings]) {
     fatal ||= issue.code !== 'DUPLICATE_KEY'
-    reportYamlIssue(issue, problems, at)
+    reportYamlIssue(issue, text, problems, at)
   }
   if (fatal) return parsed
 
@@ -110,9 +110,20 @@ const YAML_EXPECTATIONS: Readonly<Record<string, string>> = {
   BAD_ALIAS: 'an alias (*name) to an anchor (&name) defined earlier'
 }
 
-function reportYamlIssue(issue: YAMLError, problems: Problems, at: (start: number, end: number) => Position) {
-  const expected = YAML_EXPECTATIONS[issue.code] ?? 'valid YAML 1.2'
-  problems.error(at(issue.pos[0], issue.pos[1]), '', `YAML: ${issue.message.split('\n')[0]}`, { expected })
+function reportYamlIssue(
+  issue: YAMLError,
+  text: string,
+  problems: Problems,
+  at: (start: number, end: number) => Position
+) {
+  const pos = at(issue.pos[0], issue.pos[1])
+  const line = text.split('\n', pos.line)[pos.line - 1] ?? ''
+  // `{a: ${X}}` is not YAML: braces end a plain value inside [ ] and { }, so the reference needs quotes.
+  const unquotedReference = /[[{,].*\$\{/.test(line)
+  const expected = unquotedReference
+    ? "quotes around ${NAME} inside [ ] or { }, e.g. {key: '${NAME}'}"
+    : (YAML_EXPECTATIONS[issue.code] ?? 'valid YAML 1.2')
+  problems.error(pos, '', `YAML: ${issue.message.split('\n')[0]}`, { expected })
 }
 
 /** Bytes → text, or undefined with a diagnostic for oversized, binary or non-UTF-8 input. */
@@ -263,7 +274,7 @@ class TreeBuilder {
     inAlias: boolean,
     fallback: Position
   ): SpecNode {
-    if (node === null) return emptyScalar(fallback)
+    if (node === null) return { kind: 'scalar', value: null, source: '', pos: fallback }
     const pos = node.range ? this.at(node.range[0], node.range[1]) : fallback
     if (depth > MAX_NESTING) {
       if (!this.depthReported)
@@ -367,4 +378,11 @@ class TreeBuilder {
   }
 }
 
-const emptyScalar = (pos: Position): ScalarNode => ({ kind: 'scalar', value: null, source: '', pos })
+/** Stands in for a value that was refused (and reported). */
+const emptyScalar = (pos: Position): ScalarNode => ({
+  kind: 'scalar',
+  value: null,
+  source: '',
+  pos,
+  invalid: true
+})

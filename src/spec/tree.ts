@@ -24,6 +24,8 @@ export interface ScalarNode {
   source: string
   pos: Position
   env?: EnvUse
+  /** The value could not be read (already reported): checking it again would only add noise. */
+  invalid?: true
 }
 
 export interface MapEntry {

@@ -152,7 +152,7 @@ class Validator {
     }
     if (field.secret && node.kind === 'scalar' && typeof node.value === 'string')
       this.secretTexts.push(node.value)
-    if (node.kind === 'scalar' && node.env?.failed) return
+    if (hasReportedPart(node)) return
     if (field.mustInterpolate && !(node.kind === 'scalar' && node.env?.whole)) {
       this.problems.error(node.pos, field.path, `${field.path} must come from a secret, not from the file`, {
         expected:
@@ -416,11 +416,10 @@ class Validator {
         continue
       }
       const scalar = extra.value
+      if (hasReportedPart(scalar)) continue
       if (scalar.kind !== 'scalar' || scalar.value === null) {
         this.fail(scalar, path, `${path} must be a single value`, 'a string, number or boolean')
-      } else if (!scalar.env?.failed) {
-        this.extras.push({ name: extra.key, text: scalarText(scalar) })
-      }
+      } else this.extras.push({ name: extra.key, text: scalarText(scalar) })
     }
   }
 
@@ -532,6 +531,14 @@ class Validator {
     }
   }
 }
+
+/** A value refused while parsing, or a `${NAME}` that could not be resolved, is already reported. */
+const hasReportedPart = (node: SpecNode): boolean =>
+  node.kind === 'scalar'
+    ? node.invalid === true || node.env?.failed === true
+    : node.kind === 'seq'
+      ? node.items.some(hasReportedPart)
+      : node.entries.some(e => hasReportedPart(e.value))
 
 /** The scalar's text: a string as is, a number as written, a boolean as true/false. */
 const scalarText = (node: ScalarNode): string =>
