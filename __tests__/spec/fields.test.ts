@@ -48,16 +48,23 @@ describe('the field table', () => {
     for (const parameter of removed) expect(FIELDS.some(f => f.api === parameter.name)).toBe(false)
   })
 
-  it.each(current.map(p => [p.name, p] as const))('%s: compatible type, position and enum', (_, parameter) => {
-    const field = FIELDS.find(f => f.api === parameter.name) as FieldSpec
-    expect(API_TYPE[field.type]).toBe(parameter.type)
-    expect(field.position).toBe(parameter.position)
-    if (parameter.enum) expect([...(field.rules?.enum ?? [])].sort()).toEqual([...parameter.enum].sort())
-    else expect(field.rules?.enum).toBeUndefined()
-  })
+  it.each(current.map(p => [p.name, p] as const))(
+    '%s: compatible type, position and enum',
+    (_, parameter) => {
+      const field = FIELDS.find(f => f.api === parameter.name) as FieldSpec
+      expect(API_TYPE[field.type]).toBe(parameter.type)
+      expect(field.position).toBe(parameter.position)
+      if (parameter.enum) expect([...(field.rules?.enum ?? [])].sort()).toEqual([...parameter.enum].sort())
+      else expect(field.rules?.enum).toBeUndefined()
+    }
+  )
 
   it('requires what the API requires, plus the name the action needs', () => {
-    expect(FIELDS.filter(f => f.required === 'api').map(f => f.api).sort()).toEqual([...reference.required].sort())
+    expect(
+      FIELDS.filter(f => f.required === 'api')
+        .map(f => f.api)
+        .sort()
+    ).toEqual([...reference.required].sort())
     expect(FIELDS.filter(f => f.required === 'spec').map(f => f.path)).toEqual(['name'])
   })
 
@@ -69,7 +76,11 @@ describe('the field table', () => {
     const secret = FIELDS.filter(f => f.secret)
     expect(secret.map(f => f.path)).toEqual(['certificateAuthority.key', 'certificateAuthority.rootKey'])
     expect(secret.every(f => f.mustInterpolate)).toBe(true)
-    expect(FIELDS.filter(f => f.deprecated).map(f => f.api).sort()).toEqual(['ExistingCaType', 'ExistingRootCaKey'])
+    expect(
+      FIELDS.filter(f => f.deprecated)
+        .map(f => f.api)
+        .sort()
+    ).toEqual(['ExistingCaType', 'ExistingRootCaKey'])
   })
 
   it('has a one-line description for every field', () => {

@@ -106,9 +106,9 @@ describe('secrets to mask', () => {
     const key = readCaFixture('ca-key.pem')
     const literal = `${BASE}certificateAuthority:\n  key: |\n${key.replace(/^/gm, '    ').trimEnd()}\n`
     const result = evaluate(literal)
-    // The key, and the cert a key needs; the key's value (a block scalar) starts at its `|`.
-    expect(where(errors(result))).toEqual(['6:8 certificateAuthority.key', '6:3 certificateAuthority.cert'])
-    expect(errors(result)[0].message).toBe(
+    // The cert a key needs, and the key; the key's value (a block scalar) starts at its `|`.
+    expect(where(errors(result))).toEqual(['6:3 certificateAuthority.cert', '6:8 certificateAuthority.key'])
+    expect(errors(result)[1].message).toBe(
       'certificateAuthority.key must come from a secret, not from the file'
     )
     expect(JSON.stringify(result.diagnostics)).not.toContain(key.split('\n')[1])

@@ -30,9 +30,10 @@ export class Problems {
     return this.dropped > 0 || this.list.some(d => d.severity === 'error')
   }
 
-  /** The diagnostics, plus one line saying how many were left out. */
+  /** The diagnostics in file order, plus one line saying how many were left out. */
   all(): Diagnostic[] {
-    if (this.dropped === 0) return [...this.list]
+    const sorted = [...this.list].sort((a, b) => a.line - b.line || a.column - b.column)
+    if (this.dropped === 0) return sorted
     const summary: Diagnostic = {
       severity: 'error',
       file: this.file,
@@ -41,7 +42,7 @@ export class Problems {
       path: '',
       message: `${this.dropped} more problems were found and not listed; fix the ones above first`
     }
-    return [...this.list, summary]
+    return [...sorted, summary]
   }
 
   private add(

@@ -72,10 +72,11 @@ function checkKeys(
   for (const entry of node.entries) {
     if (known.includes(entry.key)) continue
     const suggestion = closest(entry.key, known)
+    const hint = suggestion ? ` (did you mean ${suggestion}?)` : ''
     problems.error(
       entry.keyPos,
       `${path}.${entry.key}`,
-      `unknown key ${JSON.stringify(entry.key)} in ${path}`,
+      `unknown key ${JSON.stringify(entry.key)} in ${path}${hint}`,
       {
         expected: suggestion ? `${suggestion} (did you mean it?)` : `one of: ${known.join(', ')}`,
         found: JSON.stringify(entry.key)

@@ -111,7 +111,7 @@ class Validator {
     for (const entry of map.entries) {
       const path = prefix ? `${prefix}.${entry.key}` : entry.key
       const target = tree.get(entry.key)
-      if (target === undefined) this.unknownKey(entry, path, tree)
+      if (target === undefined) this.unknownKey(entry, prefix, tree)
       else if (target === 'version') this.version = entry
       else if (target === 'extraParameters') this.checkExtras(entry)
       else if (!(target instanceof Map)) this.checkField(target, entry)
@@ -125,15 +125,16 @@ class Validator {
     }
   }
 
-  private unknownKey(entry: MapEntry, path: string, tree: KeyTree): void {
+  private unknownKey(entry: MapEntry, parent: string, tree: KeyTree): void {
+    const path = parent ? `${parent}.${entry.key}` : entry.key
     const sibling = closest(entry.key, tree.keys())
     const lower = entry.key.toLowerCase()
     const elsewhere =
       API_NAMES.get(lower)?.path ?? FIELDS.find(f => f.path.split('.').pop()?.toLowerCase() === lower)?.path
-    const parent = path.slice(0, path.length - entry.key.length - 1)
     const suggestion = sibling ? (parent ? `${parent}.${sibling}` : sibling) : elsewhere
     const where = parent ? ` in ${parent}` : ''
-    this.problems.error(entry.keyPos, path, `unknown key ${JSON.stringify(entry.key)}${where}`, {
+    const hint = suggestion ? ` (did you mean ${suggestion}?)` : ''
+    this.problems.error(entry.keyPos, path, `unknown key ${JSON.stringify(entry.key)}${where}${hint}`, {
       expected: suggestion ? `${suggestion} (did you mean it?)` : `one of: ${[...tree.keys()].join(', ')}`,
       found: JSON.stringify(entry.key)
     })
@@ -329,7 +330,8 @@ class Validator {
       if (keyProblem) {
         ok = false
         this.problems.error(entry.keyPos, tagPath, `tag key ${JSON.stringify(entry.key)} ${keyProblem}`, {
-          expected: 'a key of 1-128 characters, not starting with aliyun or acs:'
+          expected: 'a key of 1-128 characters, not starting with aliyun or acs:',
+          found: JSON.stringify(entry.key)
         })
       }
       const value = asText(entry.value, false)
