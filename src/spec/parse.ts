@@ -283,7 +283,7 @@ class TreeBuilder {
       return emptyScalar(pos)
     }
     if (inAlias && !this.withinAliasBudget(pos, path)) return emptyScalar(pos)
-    if (isAlias(node)) return this.alias(node.source, pos, path, depth)
+    if (isAlias(node)) return this.alias(node.source, pos, path, depth, inAlias)
     if (!inAlias && node.anchor) this.anchors.set(node.anchor, node)
 
     if (isScalar(node)) return this.scalar(node.value, node.source, node.range, pos, path)
@@ -325,8 +325,9 @@ class TreeBuilder {
     return false
   }
 
-  private alias(name: string, pos: Position, path: string, depth: number): SpecNode {
-    if (++this.aliases > MAX_ALIASES) {
+  private alias(name: string, pos: Position, path: string, depth: number, inAlias: boolean): SpecNode {
+    // Counts the aliases written in the file; what they expand to is bounded by the alias budget.
+    if (!inAlias && ++this.aliases > MAX_ALIASES) {
       if (this.aliases === MAX_ALIASES + 1) {
         this.problems.error(pos, path, `more than ${MAX_ALIASES} aliases`, {
           expected: `at most ${MAX_ALIASES} aliases`
