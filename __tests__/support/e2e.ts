@@ -79,6 +79,8 @@ export interface Scenario {
   /** Default: the emulator's read-write token. */
   githubToken?: string
   sendSignal?: RunOptions['sendSignal']
+  /** Kill the step after this long (the harness default is 45 s). */
+  timeoutMs?: number
 }
 
 /** The `with:` and env a workflow step gives the action for this scenario. */
@@ -119,7 +121,8 @@ export function scenarioOptions(world: World, scenario: Scenario): RunOptions {
     githubToken: scenario.githubToken ?? world.github.token,
     github: { apiUrl: world.github.url, repository: REPOSITORY, ...scenario.github },
     event: scenario.event,
-    sendSignal: scenario.sendSignal
+    sendSignal: scenario.sendSignal,
+    timeoutMs: scenario.timeoutMs
   }
 }
 
