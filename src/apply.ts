@@ -16,6 +16,10 @@ import type { RunContext, Settings } from './settings.js'
 
 /** A pending create older than this is treated as abandoned (its run died without cleaning up). */
 const PENDING_STALE_MS = 30 * 60 * 1000
+/** How long to wait for another run's create to be recorded, polling the record. */
+const PENDING_WAIT_MS = 10 * 60 * 1000
+const PENDING_POLL_MS = 5000
+/** Lost compare-and-swap races tolerated before giving up. */
 const MAX_ROUNDS = 8
 
 export interface ApplyResult {
@@ -51,20 +55,25 @@ export interface ApplyInput {
 export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<ApplyResult> {
   const now = deps.now ?? (() => new Date())
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>(r => setTimeout(r, ms)))
-  for (let round = 1; round <= MAX_ROUNDS; round++) {
+  const waitUntil = now().getTime() + PENDING_WAIT_MS
+  for (let round = 1; round <= MAX_ROUNDS;) {
     const { document, revision } = await deps.store.read()
     const pending = document?.pending
-    if (
-      pending &&
-      !isMine(pending, input.run) &&
-      now().getTime() - Date.parse(pending.since) < PENDING_STALE_MS
-    ) {
+    // Any fresh pending entry is another process's, even one of the same run and attempt (matrix jobs
+    // share both): this process only ever sees its own entry after it has finished with it.
+    if (pending && now().getTime() - Date.parse(pending.since) < PENDING_STALE_MS) {
+      if (now().getTime() >= waitUntil)
+        throw new ActionError(
+          `Run ${pending.runId} (attempt ${pending.runAttempt}) has been creating the mesh for ${input.stateKey} since ${pending.since}; nothing was created by this run.`,
+          'Run again once that run has finished; it records the mesh, and this run then keeps it.'
+        )
       deps.log.info(
         `Run ${pending.runId} (attempt ${pending.runAttempt}) is creating this mesh since ${pending.since}; waiting for it to record the result.`
       )
-      await sleep(5000)
+      await sleep(PENDING_POLL_MS)
       continue
     }
+    round++
     const facts = await readCloudFacts(input, document, deps.mesh, pending !== undefined)
     const decision = decide(facts)
     try {
@@ -80,10 +89,6 @@ export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<ApplyRe
     `The state record for ${input.stateKey} kept changing under this run (${MAX_ROUNDS} attempts); nothing was created.`,
     'Another workflow is applying the same state key. Run again once it has finished.'
   )
-}
-
-function isMine(pending: PendingCreate, run: RunContext): boolean {
-  return pending.runId === run.runId && pending.runAttempt === run.runAttempt
 }
 
 async function readCloudFacts(

@@ -30,6 +30,7 @@ import type { StateRecord } from './state/record.js'
 const log: Log = {
   info: core.info,
   warning: message => core.warning(message),
+  notice: message => core.notice(message),
   debug: core.debug,
   group: core.group
 }
@@ -117,7 +118,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     }
     failOnDecision(report.decision)
   } catch (error) {
-    fail(error)
+    report.failure = fail(error)
   } finally {
     cancellation.dispose()
     outputs.flush()
@@ -289,18 +290,21 @@ class OutputWriter {
   }
 }
 
-function fail(error: unknown): void {
+/** Fails the step with a message a person can act on; returns it for the summary. */
+function fail(error: unknown): NonNullable<RunReport['failure']> {
   if (error instanceof ActionError) {
     core.setFailed(error.advice ? `${error.message}\n${error.advice}` : error.message)
-  } else if (error instanceof Error && error.name === 'SettingsError') {
-    core.setFailed(error.message)
-  } else {
-    // Not a user error: a bug. Say so, with the message only; the stack goes to the debug log.
-    core.setFailed(
-      `Unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`
-    )
-    if (error instanceof Error && error.stack) core.debug(error.stack)
+    return { message: error.message, ...(error.advice ? { advice: error.advice } : {}) }
   }
+  if (error instanceof Error && error.name === 'SettingsError') {
+    core.setFailed(error.message)
+    return { message: error.message }
+  }
+  // Not a user error: a bug. Say so, with the message only; the stack goes to the debug log.
+  const message = `Unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`
+  core.setFailed(message)
+  if (error instanceof Error && error.stack) core.debug(error.stack)
+  return { message }
 }
 
 async function writeSummary(report: RunReport): Promise<void> {

@@ -77,6 +77,7 @@ export function recordingLog(): Log & { lines: string[] } {
     lines,
     info: m => void lines.push(`info: ${m}`),
     warning: m => void lines.push(`warning: ${m}`),
+    notice: m => void lines.push(`notice: ${m}`),
     debug: m => void lines.push(`debug: ${m}`),
     group: (_name, fn) => fn()
   }

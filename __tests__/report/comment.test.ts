@@ -7,7 +7,7 @@ const READ_ONLY = 'ghs_forkPullRequestReadOnlyToken000000000'
 const KEY = 'cn-hangzhou/prod-mesh'
 
 interface LogLine {
-  level: 'info' | 'warning'
+  level: 'info' | 'warning' | 'notice'
   message: string
 }
 
@@ -16,6 +16,7 @@ function recordingLog() {
   const log: Log = {
     info: message => lines.push({ level: 'info', message }),
     warning: message => lines.push({ level: 'warning', message }),
+    notice: message => lines.push({ level: 'notice', message }),
     debug: () => undefined,
     group: (_name, fn) => fn()
   }
@@ -130,7 +131,7 @@ describe('upsertPlanComment against the GitHub emulator', () => {
     expect(commentsOnIssue()).toHaveLength(0)
     expect(o.lines).toEqual([
       {
-        level: 'warning',
+        level: 'notice',
         message: expect.stringContaining(
           `Plan comment skipped: the token cannot comment on pull request #${issueNumber} (HTTP 403: Resource not accessible by integration`
         )
@@ -145,7 +146,10 @@ describe('upsertPlanComment against the GitHub emulator', () => {
   it('a repository the token cannot see (404) skips with the same advice', async () => {
     const o = options({ repository: 'acme/elsewhere' })
     expect(await upsertPlanComment(o)).toBe('skipped')
-    expect(o.lines[0].message).toMatch(/HTTP 404: Not Found.*pull-requests: write/)
+    expect(o.lines[0]).toMatchObject({
+      level: 'notice',
+      message: expect.stringMatching(/HTTP 404: Not Found.*pull-requests: write/)
+    })
   })
 
   it('any other failure skips with a warning, because a comment must not fail the plan', async () => {

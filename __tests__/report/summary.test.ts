@@ -117,6 +117,23 @@ describe('renderSummary: verdicts', () => {
     expect(md).not.toContain('| Parameter |')
   })
 
+  it('a run that failed after validation says what failed, not that the spec has errors', () => {
+    const md = renderSummary(
+      report({
+        mode: 'apply',
+        changes: [],
+        failure: {
+          message: 'AssumeRoleWithOIDC failed: AuthenticationFail.NoPermission',
+          advice: 'Check oidc:sub.'
+        }
+      })
+    )
+    expect(md).toContain('**Failed before a decision was made.**')
+    expect(md).toContain('Error: AssumeRoleWithOIDC failed: AuthenticationFail.NoPermission.')
+    expect(md).toContain('What to do: Check oidc:sub.')
+    expect(md).not.toMatch(/spec has/)
+  })
+
   it('apply, unchanged', () => {
     const md = renderSummary(
       report({ mode: 'apply', decision: { action: 'keep', meshId: 'm-1', reason: 'same' } })

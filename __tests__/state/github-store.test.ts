@@ -18,6 +18,7 @@ function recordingLog(): Log & { lines: string[] } {
     lines,
     info: m => lines.push(`info ${m}`),
     warning: m => lines.push(`warning ${m}`),
+    notice: m => lines.push(`notice ${m}`),
     debug: m => lines.push(`debug ${m}`),
     group: (_n, fn) => fn()
   }

@@ -3,7 +3,7 @@
  * updated in place on re-runs, created when missing.
  *
  * A comment is a convenience: the plan itself is in the outputs and the job summary. So no failure here
- * fails the run; each is logged as a warning that says why and returns 'skipped'.
+ * fails the run; each is logged (a notice when the token may not comment, else a warning) and returns 'skipped'.
  */
 import type { Log } from '../log.js'
 import { shorten } from './markdown.js'
@@ -79,24 +79,30 @@ export async function upsertPlanComment(options: PlanCommentOptions): Promise<Co
     log.info(`Posted the plan comment on #${issueNumber}.`)
     return 'created'
   } catch (error) {
-    log.warning(skippedBecause(error, issueNumber))
+    const { permission, message } = skippedBecause(error, issueNumber)
+    // A token that may not comment is expected on fork pull requests: a notice, not a warning.
+    if (permission) log.notice(message)
+    else log.warning(message)
     return 'skipped'
   }
 }
 
 /** Why the comment was skipped and what to do, from an Octokit RequestError (or any other error). */
-function skippedBecause(error: unknown, issueNumber: number): string {
+function skippedBecause(error: unknown, issueNumber: number): { permission: boolean; message: string } {
   const status = error instanceof Error ? (error as Error & { status?: unknown }).status : undefined
   // Only the first line: Octokit appends a documentation URL, and nothing from the request (its headers
   // carry the token) is ever printed.
   const message = shorten((error instanceof Error ? error.message : String(error)).split('\n')[0], 300)
   if (status === 403 || status === 404) {
-    return (
+    const text =
       `Plan comment skipped: the token cannot comment on pull request #${issueNumber} (HTTP ${status}: ${message}). ` +
       'Give the job `permissions: pull-requests: write`, or set comment: false. ' +
       'Pull requests from forks always get a read-only token, so they get no comment; the plan is in the job summary.'
-    )
+    return { permission: true, message: text }
   }
   const what = typeof status === 'number' ? `HTTP ${status}: ${message}` : message
-  return `Plan comment skipped: commenting on #${issueNumber} failed (${what}). The plan is in the job summary.`
+  return {
+    permission: false,
+    message: `Plan comment skipped: commenting on #${issueNumber} failed (${what}). The plan is in the job summary.`
+  }
 }

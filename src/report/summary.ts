@@ -30,6 +30,8 @@ export interface RunReport {
   runUrl?: string
   /** Link to the state commit, or the state file's path. */
   stateLocation?: string
+  /** Why the run failed, when it did (with the advice), whatever stage it reached. */
+  failure?: { message: string; advice?: string }
 }
 
 export const LIMITS = {
@@ -66,6 +68,10 @@ function body(report: RunReport): string[] {
   const lines = [heading(report), '', `**${verdict(report)}**`]
   if (decision) lines.push('', `Why: ${sentence(decision.reason)}`)
   if (decision?.action === 'fail') lines.push('', `What to do: ${sentence(decision.advice)}`)
+  else if (report.failure) {
+    lines.push('', `Error: ${sentence(report.failure.message)}`)
+    if (report.failure.advice) lines.push('', `What to do: ${sentence(report.failure.advice)}`)
+  }
   lines.push('', ...details(report))
   for (const note of report.notes) lines.push('', `Note: ${sentence(note)}`)
   lines.push('', '### Changes', '', ...changes(report))
@@ -88,8 +94,9 @@ function verdict(report: RunReport): string {
   const d = report.decision
   const plan = report.mode === 'plan'
   const mesh = (id: string | undefined) => (id ? `mesh ${code(id)}` : 'the mesh')
+  const errors = report.diagnostics.filter(x => x.severity === 'error').length
+  if (!d && report.failure && errors === 0) return 'Failed before a decision was made.'
   if (!d) {
-    const errors = report.diagnostics.filter(x => x.severity === 'error').length
     return `The spec has ${count(errors, 'error')}; nothing ${plan ? 'would be' : 'was'} sent to the cloud.`
   }
   switch (d.action) {
@@ -135,7 +142,12 @@ function meshOf(decision: Decision | undefined): string | undefined {
 }
 
 function changes(report: RunReport): string[] {
-  if (!report.decision && report.changes.length === 0) return ['No diff: the spec has errors.']
+  if (!report.decision && report.changes.length === 0)
+    return [
+      report.diagnostics.some(d => d.severity === 'error')
+        ? 'No diff: the spec has errors.'
+        : 'No diff was made.'
+    ]
   if (report.changes.length === 0) return ['No changes: the spec matches the recorded run.']
   const cell = (value: string | undefined) =>
     value === undefined ? '' : code(shorten(value, LIMITS.value), true)
