@@ -203,9 +203,9 @@ describe.each(NODE_VERSIONS)('adoption under $name', ({ bin }) => {
  * after a delay, so the second run reads the state while the first holds the pending-create lock (or
  * loses the compare-and-swap for it): the race is exercised, not merely possible.
  */
-async function race(bin: string, runs: [RunOptionsGithub, RunOptionsGithub]) {
+async function race(bin: string, runs: [RunOptionsGithub, RunOptionsGithub], createDelayMs: number) {
   const world = await startWorld()
-  world.cloud.inject({ kind: 'delay', ms: 1500, action: 'CreateServiceMesh', times: 2 })
+  world.cloud.inject({ kind: 'delay', ms: createDelayMs, action: 'CreateServiceMesh', times: 2 })
   const workspaces = await Promise.all(runs.map(() => createWorkspace({ [SPEC_FILE]: MINIMAL })))
   const results = await Promise.all(
     workspaces.map((workspace, index) =>
@@ -223,7 +223,7 @@ describe.each(NODE_VERSIONS)('two applies racing on one state key under $name', 
 
   beforeAll(async () => {
     // Two workflow runs, say two pushes in quick succession.
-    ;({ world, results } = await race(bin, [{ runId: '7001' }, { runId: '7002' }]))
+    ;({ world, results } = await race(bin, [{ runId: '7001' }, { runId: '7002' }], 1500))
   })
   afterAll(() => world.stop())
 
@@ -253,7 +253,8 @@ describe.each(NODE_VERSIONS)('two applies racing on one state key under $name', 
 /**
  * BUG (src/apply.ts isMine): two jobs of one workflow run share GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT, so
  * each takes the other's pending create for its own and both create. Marked failing until apply.ts tells
- * its own pending create from another job's.
+ * its own pending create from another job's. The longer create delay keeps the first mesh out of
+ * DescribeServiceMeshes until the second job has decided, so the outcome does not hang on process timing.
  */
 describe('two jobs of the same workflow run racing on one state key', () => {
   let world: World
@@ -261,7 +262,7 @@ describe('two jobs of the same workflow run racing on one state key', () => {
 
   beforeAll(async () => {
     const node = NODE_VERSIONS[NODE_VERSIONS.length - 1].bin
-    ;({ world, results } = await race(node, [{ job: 'mesh-a' }, { job: 'mesh-b' }]))
+    ;({ world, results } = await race(node, [{ job: 'mesh-a' }, { job: 'mesh-b' }], 3000))
   })
   afterAll(() => world.stop())
 
