@@ -246,6 +246,13 @@ describe.each(NODE_VERSIONS)('full OIDC apply of examples/full.yaml under $name'
       expect(world.github.commits('asm-state')[0].files).toEqual([`${STATE_KEY}.json`])
     })
 
+    it('shows the wait as a collapsible group ending in running', () => {
+      const id = world.cloud.meshes[0].id
+      expect(first.groups).toEqual(expect.arrayContaining([expect.stringContaining(id)]))
+      // progress lines carry the elapsed time and the state
+      expect(first.shownLog.some(line => /\b\d+ ?s\b.*\brunning\b/.test(line))).toBe(true)
+    })
+
     it('writes a job summary that names the mesh id', () => {
       expect(first.summaryUploaded).toBe(true)
       expect(first.summary).toContain(world.cloud.meshes[0].id)
