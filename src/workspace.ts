@@ -2,8 +2,7 @@
 import { open, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { ActionError } from './errors.js'
-
-export const MAX_SPEC_FILE_BYTES = 1024 * 1024
+import { MAX_SPEC_BYTES } from './spec/parse.js'
 
 export interface SpecFile {
   /** Workspace-relative path with `/` separators, as annotations want it. */
@@ -75,18 +74,18 @@ async function readRegularFile(real: string, relative: string, advice: string): 
       `the spec file ${relative} is larger than 1 MiB`,
       'a mesh spec is a few kilobytes; check the spec input'
     )
-  if (info.size > MAX_SPEC_FILE_BYTES) throw tooLarge()
+  if (info.size > MAX_SPEC_BYTES) throw tooLarge()
 
   // Read at most one byte more than allowed, in case the file grew after stat.
   const handle = await open(real, 'r')
   try {
-    const buffer = Buffer.alloc(MAX_SPEC_FILE_BYTES + 1)
+    const buffer = Buffer.alloc(MAX_SPEC_BYTES + 1)
     let length = 0
     for (;;) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
       if (bytesRead === 0) break
       length += bytesRead
-      if (length > MAX_SPEC_FILE_BYTES) throw tooLarge()
+      if (length > MAX_SPEC_BYTES) throw tooLarge()
     }
     return buffer.subarray(0, length)
   } finally {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { ActionError } from '../../src/errors.js'
 import { loadSpec } from '../../src/spec/index.js'
-import { MAX_ALIASES, MAX_NESTING } from '../../src/spec/parse.js'
+import { MAX_ALIASES, MAX_NESTING, MAX_TOKENS } from '../../src/spec/parse.js'
+import { MAX_DIAGNOSTICS } from '../../src/spec/problems.js'
 import { BASE, errors, evaluate, where } from '../support/spec-helpers.js'
 
 const MiB = 1024 * 1024
@@ -43,6 +44,38 @@ describe('hostile content never throws and says what is wrong', () => {
       `version: 1\nname: &n mesh-a\nregion: cn-hangzhou\nnetwork: {vpcId: vpc-a, vSwitches: [vsw-a]}\naudit: {project: *n}\n`
     )
     expect(result.request?.body.AuditProject).toBe('mesh-a')
+  })
+
+  it(`lists at most ${MAX_DIAGNOSTICS} problems, then says how many more there are`, () => {
+    const keys = Array.from({ length: 300 }, (_, i) => `junk${i}: 1`).join('\n')
+    const result = evaluate(`${BASE}${keys}\n`)
+    expect(result.diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1)
+    expect(result.diagnostics.at(-1)?.message).toBe(
+      '100 more problems were found and not listed; fix the ones above first'
+    )
+  })
+
+  it.each([
+    ['60k keys', Array.from({ length: 60_000 }, (_, i) => `key${i}: 1`).join('\n')],
+    [
+      'a list of 100k items',
+      `network: {vSwitches: [${Array.from({ length: 100_000 }, (_, i) => `vsw-${i}`).join(',')}]}`
+    ]
+  ])('refuses a 1 MiB file of %s before parsing it', (_, text) => {
+    const result = evaluate(text)
+    expect(errors(result)).toMatchObject([
+      { line: 1, column: 1, message: `the file holds more than ${MAX_TOKENS} YAML tokens` }
+    ])
+  })
+
+  it('handles thousands of problems with bounded work', () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => `key${i}: 1`).join('\n')
+    const result = evaluate(`${BASE}${keys}\n`)
+    expect(result.diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1)
+    expect(result.diagnostics[0]).toMatchObject({ line: 5, message: 'unknown key "key0"' })
+    expect(result.diagnostics.at(-1)?.message).toBe(
+      '4800 more problems were found and not listed; fix the ones above first'
+    )
   })
 
   it('reports several documents', () => {

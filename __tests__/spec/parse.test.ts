@@ -143,10 +143,19 @@ describe('YAML reading', () => {
     expect(result.request).toBeUndefined()
   })
 
+  it('reads CRLF line endings', () => {
+    const result = evaluate(`${BASE}tracing:\n  enabled: yes\n`.replace(/\n/g, '\r\n'))
+    expect(where(errors(result))).toEqual(['6:12 tracing.enabled'])
+  })
+
   it('reports duplicate keys at the second one', () => {
-    const result = evaluate(`${BASE}name: again\n`)
-    expect(where(errors(result))).toEqual(['5:1 '])
-    expect(errors(result)[0].expected).toBe('each key once per mapping')
+    const result = evaluate(`${BASE}name: again\ntracing: {enabled: true, enabled: false}\n`)
+    expect(where(errors(result))).toEqual(['5:1 name', '6:26 tracing.enabled'])
+    expect(errors(result)[0]).toMatchObject({
+      message: 'duplicate key "name"',
+      expected: 'each key once per mapping'
+    })
+    expect(result.request).toBeUndefined()
   })
 
   it('reports a second document, an empty file and a root that is not a mapping', () => {

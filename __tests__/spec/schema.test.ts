@@ -23,7 +23,8 @@ function readmeWithReference(readme: string): string | undefined {
   return `${readme.slice(0, start + START.length)}\n\n${renderSpecReference()}\n${readme.slice(end)}`
 }
 
-const validator = () => new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true }).compile(meshSchema())
+const validator = () =>
+  new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true }).compile(meshSchema())
 const example = (name: string): unknown => parse(readFileSync(path.join(repoRoot, 'examples', name), 'utf8'))
 
 describe('generated files', () => {

@@ -29,6 +29,14 @@ describe('keys', () => {
     })
   })
 
+  it('points to the one field elsewhere with that name, and not to one of several', () => {
+    const result = check('sampling: 5\nenabled: true\n')
+    expect(errors(result).map(d => d.expected)).toEqual([
+      'tracing.sampling (did you mean it?)',
+      expect.stringMatching(/^one of: version, extraParameters, name, region/)
+    ])
+  })
+
   it('lists the keys of the section when nothing is close', () => {
     const result = check('billing: {zzzzzz: 1}\n')
     expect(errors(result)[0].expected).toBe('one of: chargeType, period, autoRenew, autoRenewPeriod')

@@ -489,5 +489,3 @@ export const SECTIONS: Readonly<Record<string, string>> = {
   multiBuffer: 'Multi-Buffer TLS acceleration.',
   certificateAuthority: 'Use your own certificate authority.'
 }
-
-export const fieldByPath: ReadonlyMap<string, FieldSpec> = new Map(FIELDS.map(f => [f.path, f]))

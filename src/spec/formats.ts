@@ -21,7 +21,7 @@ export interface StringFormat {
  * that is not listed is only a warning: Alibaba Cloud opens regions faster than this list is updated, and the
  * API itself is the authority on what it accepts.
  */
-export const KNOWN_REGIONS: readonly string[] = [
+const KNOWN_REGIONS: readonly string[] = [
   'us-west-1',
   'us-east-1',
   'me-east-1',

@@ -22,6 +22,11 @@ export const MAX_SPEC_BYTES = 1024 * 1024
 /** Far above any real spec (about 7 levels) and far below what could exhaust the stack. */
 export const MAX_NESTING = 64
 export const MAX_ALIASES = 100
+/**
+ * Keys, values and punctuation the lexer may find. A full spec has about 1,000; the cap keeps the YAML parser
+ * (linear, but slow on a 1 MiB file of tiny keys) well under a second on hostile input.
+ */
+export const MAX_TOKENS = 50_000
 /** Nodes that aliases may add in total (an alias bomb multiplies them). */
 export const MAX_ALIAS_NODES = 10_000
 
@@ -46,9 +51,16 @@ export function parseSpec(input: Uint8Array, options: ParseOptions): ParsedSpec 
   if (text === undefined) return parsed
 
   const lineCounter = new LineCounter()
-  if (nestingDepth(text) > MAX_NESTING) {
+  const shape = measureYaml(text)
+  if (shape.depth > MAX_NESTING) {
     problems.error(START, '', `the YAML nests deeper than ${MAX_NESTING} levels`, {
       expected: `at most ${MAX_NESTING} levels of nesting (a spec needs about 7)`
+    })
+    return parsed
+  }
+  if (shape.tokens > MAX_TOKENS) {
+    problems.error(START, '', `the file holds more than ${MAX_TOKENS} YAML tokens`, {
+      expected: 'a mesh spec (a few hundred keys and values)'
     })
     return parsed
   }
@@ -56,7 +68,8 @@ export function parseSpec(input: Uint8Array, options: ParseOptions): ParsedSpec 
     version: '1.2',
     schema: 'core',
     merge: false,
-    uniqueKeys: true,
+    // Duplicates are found below with a Set: yaml's own check compares every pair of keys (quadratic).
+    uniqueKeys: false,
     strict: true,
     prettyErrors: false,
     lineCounter
@@ -77,12 +90,9 @@ export function parseSpec(input: Uint8Array, options: ParseOptions): ParsedSpec 
     })
   }
   const document = docs[0]
-  let fatal = false
-  for (const issue of [...document.errors, ...document.warnings]) {
-    fatal ||= issue.code !== 'DUPLICATE_KEY'
-    reportYamlIssue(issue, text, problems, at)
-  }
-  if (fatal) return parsed
+  const issues = [...document.errors, ...document.warnings]
+  for (const issue of issues) reportYamlIssue(issue, text, problems, at)
+  if (issues.length > 0) return parsed
 
   const root = new TreeBuilder(text, problems, options.env, at).build(document.contents as YamlNode)
   parsed.envValues = root.envValues
@@ -105,7 +115,6 @@ function position(lineCounter: LineCounter, length: number, start: number, end: 
 
 const YAML_EXPECTATIONS: Readonly<Record<string, string>> = {
   TAB_AS_INDENT: 'spaces for indentation (YAML does not allow tabs there)',
-  DUPLICATE_KEY: 'each key once per mapping',
   TAG_RESOLVE_FAILED: 'no custom tags (!name); plain YAML values',
   BAD_ALIAS: 'an alias (*name) to an anchor (&name) defined earlier'
 }
@@ -207,17 +216,20 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /**
- * An upper estimate of how deep the YAML nests, from the lexer alone (which is iterative): flow brackets,
- * plus indentation levels, plus block indicators on one line (`- - - x`). The YAML parser recurses, so very
- * deep input must be refused before it runs.
+ * The size of the YAML from the lexer alone (which is iterative), stopping as soon as a limit is passed:
+ * its tokens, and an upper estimate of its depth (flow brackets, plus indentation levels, plus block
+ * indicators on one line such as `- - - x`). The YAML parser recurses, so very deep input must be refused
+ * before it runs.
  */
-export function nestingDepth(text: string): number {
+function measureYaml(text: string): { depth: number; tokens: number } {
+  let tokens = 0
   const indents: number[] = []
   let flow = 0
   let onLine = 0
   let lineStart = true
   let deepest = 0
   for (const token of new Lexer().lex(text)) {
+    if (++tokens > MAX_TOKENS) break
     const type = CST.tokenType(token)
     if (type === 'newline') {
       lineStart = true
@@ -239,8 +251,9 @@ export function nestingDepth(text: string): number {
       onLine++
     }
     deepest = Math.max(deepest, flow + indents.length + onLine)
+    if (deepest > MAX_NESTING) break
   }
-  return deepest
+  return { depth: deepest, tokens }
 }
 
 /** yaml's document nodes → tree.ts nodes, expanding aliases within a budget and interpolating strings. */
@@ -295,6 +308,7 @@ class TreeBuilder {
     }
     if (isMap(node)) {
       const map: MapNode = { kind: 'map', entries: [], pos }
+      const seen = new Set<string>()
       for (const pair of node.items) {
         const keyNode = pair.key as YamlNode | null
         const keyPos = keyNode?.range ? this.at(keyNode.range[0], keyNode.range[1]) : pos
@@ -304,8 +318,16 @@ class TreeBuilder {
         }
         const key =
           typeof keyNode.value === 'string' ? keyNode.value : String(keyNode.source ?? keyNode.value)
-        if (map.entries.some(e => e.key === key)) continue // reported by yaml as DUPLICATE_KEY
         const childPath = path ? `${path}.${key}` : key
+        if (seen.has(key)) {
+          if (!inAlias) {
+            this.problems.error(keyPos, childPath, `duplicate key ${JSON.stringify(key)}`, {
+              expected: 'each key once per mapping'
+            })
+          }
+          continue
+        }
+        seen.add(key)
         const value = this.node(pair.value as YamlNode | null, childPath, depth + 1, inAlias, keyPos)
         map.entries.push({ key, keyPos, value })
       }

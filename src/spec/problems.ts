@@ -26,8 +26,9 @@ export class Problems {
     this.add('warning', pos, path, message, detail)
   }
 
-  get hasErrors(): boolean {
-    return this.dropped > 0 || this.list.some(d => d.severity === 'error')
+  /** No more diagnostics will be listed: callers may skip work that only improves messages. */
+  get isFull(): boolean {
+    return this.list.length >= MAX_DIAGNOSTICS
   }
 
   /** The diagnostics in file order, plus one line saying how many were left out. */

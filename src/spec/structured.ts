@@ -30,11 +30,12 @@ export const ACCESS_LOG_KEYS: readonly string[] = [
   'x_forwarded_for'
 ]
 
-const isString = (node: SpecNode): boolean => node.kind === 'scalar' && typeof node.value === 'string'
+const isNonEmptyString = (node: SpecNode): boolean =>
+  node.kind === 'scalar' && typeof node.value === 'string' && node.value !== ''
 
 export function checkAccessLogFormat(map: MapNode, path: string, problems: Problems): void {
   for (const entry of map.entries) {
-    if (!isString(entry.value) || entry.value.kind !== 'scalar' || entry.value.value === '') {
+    if (!isNonEmptyString(entry.value)) {
       problems.error(
         entry.value.pos,
         `${path}.${entry.key}`,
@@ -92,7 +93,7 @@ function checkLocality(map: MapNode, key: string, path: string, problems: Proble
     problems.error(map.pos, path, `${path} needs ${key}`, {
       expected: `${key}: a locality such as cn-hangzhou`
     })
-  } else if (!isString(entry.value) || (entry.value.kind === 'scalar' && entry.value.value === '')) {
+  } else if (!isNonEmptyString(entry.value)) {
     problems.error(entry.value.pos, `${path}.${key}`, `${path}.${key} must be a locality`, {
       expected: 'a region, or region/zone/subzone, such as cn-hangzhou',
       found: describeNode(entry.value)

@@ -1,6 +1,6 @@
 /** "Did you mean" for unknown keys: the closest candidate by edit distance, ignoring case. */
 
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
   for (let i = 1; i <= a.length; i++) {
     const current = [i]
@@ -22,6 +22,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined
   let bestDistance = allowed + 1
   for (const candidate of candidates) {
+    if (Math.abs(candidate.length - lower.length) >= bestDistance) continue
     const distance = editDistance(lower, candidate.toLowerCase())
     if (distance < bestDistance) {
       best = candidate

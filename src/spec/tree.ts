@@ -49,9 +49,6 @@ export interface SeqNode {
 
 export type SpecNode = ScalarNode | MapNode | SeqNode
 
-export const entryOf = (map: MapNode, key: string): MapEntry | undefined =>
-  map.entries.find(e => e.key === key)
-
 /** A short, safe description of a node for `found`: never a value that came from the environment. */
 export function describeNode(node: SpecNode): string {
   if (node.kind === 'map') return 'a mapping'

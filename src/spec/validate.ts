@@ -127,10 +127,12 @@ class Validator {
 
   private unknownKey(entry: MapEntry, parent: string, tree: KeyTree): void {
     const path = parent ? `${parent}.${entry.key}` : entry.key
+    if (this.problems.isFull) return this.problems.error(entry.keyPos, path, 'unknown key')
     const sibling = closest(entry.key, tree.keys())
     const lower = entry.key.toLowerCase()
-    const elsewhere =
-      API_NAMES.get(lower)?.path ?? FIELDS.find(f => f.path.split('.').pop()?.toLowerCase() === lower)?.path
+    // The API name, or the one field elsewhere with this last segment (`sampling` → tracing.sampling).
+    const sameName = FIELDS.filter(f => f.path.split('.').pop()?.toLowerCase() === lower)
+    const elsewhere = API_NAMES.get(lower)?.path ?? (sameName.length === 1 ? sameName[0].path : undefined)
     const suggestion = sibling ? (parent ? `${parent}.${sibling}` : sibling) : elsewhere
     const where = parent ? ` in ${parent}` : ''
     const hint = suggestion ? ` (did you mean ${suggestion}?)` : ''
@@ -293,15 +295,19 @@ class Validator {
       )
     }
     const values: T[] = []
+    const seen = new Set<T>()
     let ok = true
     node.items.forEach((itemNode, i) => {
       const itemPath = `${path}[${i}]`
       const value = checkItem({ node: itemNode, path: itemPath })
       if (value === undefined) ok = false
-      else if (rules.unique && values.includes(value)) {
+      else if (rules.unique && seen.has(value)) {
         ok = false
         this.fail(itemNode, itemPath, `${itemPath} repeats ${JSON.stringify(value)}`, 'each item once')
-      } else values.push(value)
+      } else {
+        seen.add(value)
+        values.push(value)
+      }
     })
     return ok ? values : undefined
   }
