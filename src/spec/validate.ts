@@ -175,7 +175,11 @@ class Validator {
   private check(field: FieldSpec, node: SpecNode): Checked | undefined {
     const { path, rules = {} } = field
     const wrongType = (): undefined => {
-      const hint = node.kind === 'scalar' && field.type === 'boolean' && typeof node.value === 'string'
+      const hint =
+        field.type === 'boolean' &&
+        node.kind === 'scalar' &&
+        typeof node.value === 'string' &&
+        /^(y|yes|n|no|on|off)$/i.test(node.value)
       const extra = hint ? ' (YAML 1.2: yes, no, on and off are strings)' : ''
       return this.fail(
         node,
