@@ -9,7 +9,15 @@
  */
 import { invalidParameter, missingParameter } from './acs-error.js'
 
-type Kind = 'string' | 'boolean' | 'integer' | 'float' | 'json-object' | 'vswitch-list' | 'quantity'
+type Kind =
+  | 'string'
+  | 'boolean'
+  | 'integer'
+  | 'float'
+  | 'json-object'
+  | 'access-log-format'
+  | 'vswitch-list'
+  | 'quantity'
 
 const SLB_SPECS = [
   'slb.s1.small',
@@ -24,7 +32,7 @@ const SLB_SPECS = [
 const PARAMETERS: Record<string, Kind> = {
   AccessLogEnabled: 'boolean',
   AccessLogFile: 'string',
-  AccessLogFormat: 'json-object',
+  AccessLogFormat: 'access-log-format',
   AccessLogProject: 'string',
   AccessLogServiceEnabled: 'boolean',
   AccessLogServiceHost: 'string',
@@ -106,6 +114,33 @@ export const TAG_NAME = 'Tag'
 export const CREATE_PARAMETER_NAMES = [...Object.keys(PARAMETERS), TAG_NAME].sort()
 
 const REQUIRED = ['RegionId', 'VpcId', 'VSwitches']
+
+/** The docs say an AccessLogFormat must hold at least these keys (asm-api.md §6.5). */
+const ACCESS_LOG_KEYS = [
+  'authority_for',
+  'bytes_received',
+  'bytes_sent',
+  'downstream_local_address',
+  'downstream_remote_address',
+  'duration',
+  'istio_policy_status',
+  'method',
+  'path',
+  'protocol',
+  'requested_server_name',
+  'response_code',
+  'response_flags',
+  'route_name',
+  'start_time',
+  'trace_id',
+  'upstream_cluster',
+  'upstream_host',
+  'upstream_local_address',
+  'upstream_service_time',
+  'upstream_transport_failure_reason',
+  'user_agent',
+  'x_forwarded_for'
+]
 
 const ENUMS: Record<string, string[]> = {
   AccessLogFile: ['', '/dev/stdout'],
@@ -205,7 +240,9 @@ function kindProblem(kind: Kind, value: string): string | undefined {
         ? undefined
         : `"${value}" is not a Kubernetes quantity such as 100m or 512Mi.`
     case 'json-object':
-      return isJsonObject(value) ? undefined : 'must be a JSON object serialized as a string.'
+      return jsonObject(value) ? undefined : 'must be a JSON object serialized as a string.'
+    case 'access-log-format':
+      return accessLogFormatProblem(value)
     case 'vswitch-list':
       return isVSwitchList(value)
         ? undefined
@@ -220,9 +257,18 @@ function enumProblem(name: string, value: string): string | undefined {
     : undefined
 }
 
-function isJsonObject(value: string): boolean {
+function jsonObject(value: string): Record<string, unknown> | undefined {
   const parsed = parseJson(value)
   return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : undefined
+}
+
+function accessLogFormatProblem(value: string): string | undefined {
+  const format = jsonObject(value)
+  if (!format) return 'must be a JSON object serialized as a string.'
+  const missing = ACCESS_LOG_KEYS.filter(key => !(key in format))
+  return missing.length ? `the keys ${missing.join(', ')} are required.` : undefined
 }
 
 function isVSwitchList(value: string): boolean {
