@@ -17,10 +17,10 @@ describe('keys', () => {
       '8:21 proxy.resources.limit'
     ])
     expect(errors(result).map(d => d.expected)).toEqual([
-      'tracing (did you mean it?)',
-      'tracing.sampling (did you mean it?)',
-      'tracing.sampling (did you mean it?)',
-      'proxy.resources.limits (did you mean it?)'
+      'a known key such as tracing',
+      'a known key such as tracing.sampling',
+      'a known key such as tracing.sampling',
+      'a known key such as proxy.resources.limits'
     ])
     expect(errors(result)[0]).toMatchObject({
       file: FILE,
@@ -32,7 +32,7 @@ describe('keys', () => {
   it('points to the one field elsewhere with that name, and not to one of several', () => {
     const result = check('sampling: 5\nenabled: true\n')
     expect(errors(result).map(d => d.expected)).toEqual([
-      'tracing.sampling (did you mean it?)',
+      'a known key such as tracing.sampling',
       expect.stringMatching(/^one of: version, extraParameters, name, region/)
     ])
   })
@@ -83,7 +83,7 @@ describe('types', () => {
     ['billing: {chargeType: PrePay, period: "3"}\n', '5:39 billing.period', 'an integer'],
     ['tracing: {sampling: .nan}\n', '5:21 tracing.sampling', 'a number'],
     ['edition: 1\n', '5:10 edition', 'a string'],
-    ['network2: 1\n', '5:1 network2', 'network (did you mean it?)'],
+    ['network2: 1\n', '5:1 network2', 'a known key such as network'],
     [
       'proxy: {excludeInboundPorts: "80,81"}\n',
       '5:30 proxy.excludeInboundPorts',
@@ -358,7 +358,7 @@ describe('structured parameters', () => {
       '9:5 localityLoadBalancing.config.distribute',
       '10:23 localityLoadBalancing.config.distribute[0].to'
     ])
-    expect(errors(result)[1].expected).toBe('to (did you mean it?)')
+    expect(errors(result)[1].expected).toBe('a known key such as to')
     expect(errors(result)[0].message).toBe('localityLoadBalancing.config.failover[0] needs to')
     expect(errors(result)[3].message).toBe(
       'the weights in localityLoadBalancing.config.distribute[0].to add up to 90'

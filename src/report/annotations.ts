@@ -54,7 +54,8 @@ export function describeDiagnostic(d: Diagnostic): string {
     d.expected === undefined ? '' : `expected ${shorten(d.expected, 200)}`,
     d.found === undefined ? '' : `found ${shorten(d.found, 200)}`
   ].filter(Boolean)
-  const where = d.path ? `${d.path}: ` : ''
+  // Validator messages often start with the path already; say it once.
+  const where = d.path && !d.message.startsWith(d.path) ? `${d.path}: ` : ''
   return `${where}${shorten(d.message, 1000)}${facts.length ? ` (${facts.join(', ')})` : ''}`
 }
 

@@ -79,7 +79,7 @@ function checkKeys(
       `${path}.${entry.key}`,
       `unknown key ${JSON.stringify(entry.key)} in ${path}${hint}`,
       {
-        expected: suggestion ? `${suggestion} (did you mean it?)` : `one of: ${known.join(', ')}`,
+        expected: suggestion ? `a known key such as ${suggestion}` : `one of: ${known.join(', ')}`,
         found: JSON.stringify(entry.key)
       }
     )

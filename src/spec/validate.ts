@@ -137,7 +137,7 @@ class Validator {
     const where = parent ? ` in ${parent}` : ''
     const hint = suggestion ? ` (did you mean ${suggestion}?)` : ''
     this.problems.error(entry.keyPos, path, `unknown key ${JSON.stringify(entry.key)}${where}${hint}`, {
-      expected: suggestion ? `${suggestion} (did you mean it?)` : `one of: ${[...tree.keys()].join(', ')}`,
+      expected: suggestion ? `a known key such as ${suggestion}` : `one of: ${[...tree.keys()].join(', ')}`,
       found: JSON.stringify(entry.key)
     })
   }
