@@ -1,5 +1,5 @@
 /** A plain node:http client, to see exactly what the emulator answers (status, headers, bytes, resets). */
-import { request } from 'node:http'
+import { request, type Agent } from 'node:http'
 import { stringify } from 'node:querystring'
 import type { CloudEmulator, RecordedCall } from '../../support/cloud-emulator.js'
 
@@ -16,12 +16,19 @@ export interface RawResponse {
   body: string
 }
 
-/** Resolves with the answer; rejects with the socket error (e.g. ECONNRESET) when there is none. */
-export function send(emulator: CloudEmulator, raw: RawRequest): Promise<RawResponse> {
+/**
+ * Resolves with the answer; rejects with the socket error (e.g. ECONNRESET) when there is none.
+ * A fresh connection per request unless an agent is given.
+ */
+export function send(
+  emulator: CloudEmulator,
+  raw: RawRequest,
+  agent: Agent | false = false
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
       `${emulator.url}${raw.path}`,
-      { method: raw.method, headers: raw.headers, agent: false },
+      { method: raw.method, headers: raw.headers, agent },
       res => {
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
