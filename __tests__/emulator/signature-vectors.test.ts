@@ -372,5 +372,6 @@ describe('parameter decoding', () => {
     expect(decodeParameters('a=x+y&b=%2B&c', 'query')).toEqual({ a: 'x y', b: '+', c: '' })
     expect(codeOf(() => decodeParameters('a=1&a=2', 'query'))).toBe('InvalidParameter')
     expect(codeOf(() => decodeParameters('a=%E7%BD', 'body'))).toBe('InvalidParameter')
+    expect(codeOf(() => decodeParameters('__proto__=x', 'body'))).toBe('InvalidParameter')
   })
 })

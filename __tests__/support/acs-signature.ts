@@ -84,6 +84,8 @@ export function decodeParameters(raw: string, where: string): Record<string, str
     if (pair === '') continue
     const eq = pair.indexOf('=')
     const name = decodeComponent(eq < 0 ? pair : pair.slice(0, eq), where)
+    if (name === '__proto__')
+      throw new AcsError(400, 'InvalidParameter', `The ${where} has a parameter named "__proto__".`)
     if (Object.hasOwn(params, name)) {
       throw new AcsError(
         400,
