@@ -251,9 +251,8 @@ describe.each(NODE_VERSIONS)('two applies racing on one state key under $name', 
 })
 
 /**
- * BUG (src/apply.ts isMine): two jobs of one workflow run share GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT, so
- * each takes the other's pending create for its own and both create. Marked failing until apply.ts tells
- * its own pending create from another job's. The longer create delay keeps the first mesh out of
+ * Two jobs of one workflow run (a matrix, say) share GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT: neither may take
+ * the other's pending create for its own. The longer create delay keeps the first mesh out of
  * DescribeServiceMeshes until the second job has decided, so the outcome does not hang on process timing.
  */
 describe('two jobs of the same workflow run racing on one state key', () => {
@@ -266,7 +265,7 @@ describe('two jobs of the same workflow run racing on one state key', () => {
   })
   afterAll(() => world.stop())
 
-  it.failing('sends exactly one CreateServiceMesh and both output the same id', () => {
+  it('sends exactly one CreateServiceMesh and both output the same id', () => {
     expect(results.map(r => r.exitCode)).toEqual([0, 0])
     expect(callsNamed(world.cloud, 'CreateServiceMesh')).toHaveLength(1)
     expect(world.cloud.meshes).toHaveLength(1)
