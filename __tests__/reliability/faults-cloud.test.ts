@@ -1,0 +1,262 @@
+/**
+ * Cloud faults injected end to end: the bundled action runs as the runner starts it, against the loopback
+ * STS and Service Mesh emulator. For each fault: the outcome users would expect (a retry that succeeds,
+ * or one clear failure naming the API, the code and the request id), never a second mesh, and never a
+ * mesh whose id is neither output nor recorded.
+ *
+ * Timeouts: the action gives CreateServiceMesh 30 s and reads 10 s (src/cloud/mesh.ts), too long to wait
+ * for here, so answers slower than a timeout are tested at the MeshApi level in slow-answers.test.ts.
+ */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { startWorld, stateOnBranch, type World } from '../support/e2e.js'
+import {
+  errorsOf,
+  expectCleanFailure,
+  expectNoStackTrace,
+  expectOneRecordedMesh,
+  logOf,
+  run,
+  STATE_KEY,
+  statuses
+} from './e2e-helpers.js'
+
+let world: World
+beforeEach(async () => {
+  world = await startWorld()
+})
+afterEach(() => world.stop())
+
+const REQUEST_ID = /request id [0-9A-F-]{36}/
+
+describe('throttling', () => {
+  it('retries a throttling storm on CreateServiceMesh and creates one mesh', async () => {
+    world.cloud.inject({ kind: 'throttle', action: 'CreateServiceMesh', times: 3 })
+    const result = await run(world)
+
+    expect(result.exitCode).toBe(0)
+    expect(statuses(world, 'CreateServiceMesh')).toEqual([400, 400, 400, 200])
+    expect(logOf(result)).toMatch(/CreateServiceMesh: Throttling\.User .*retrying in/)
+    expect(result.outputs).toMatchObject({
+      created: 'true',
+      'request-id': expect.stringMatching(/^[0-9A-F-]{36}$/)
+    })
+    expectOneRecordedMesh(world, result)
+  })
+
+  it('gives up on persistent throttling with the API, code and request id, and leaves no lock behind', async () => {
+    world.cloud.inject({ kind: 'throttle', action: 'CreateServiceMesh', times: 4 })
+    const failed = await run(world)
+
+    expectCleanFailure(
+      failed,
+      /CreateServiceMesh failed: Throttling\.User \(HTTP 400\)/,
+      REQUEST_ID,
+      /after 4 attempts/
+    )
+    expect(world.cloud.meshes).toHaveLength(0)
+    expect(stateOnBranch(world, STATE_KEY)?.document.pending).toBeUndefined()
+
+    const again = await run(world)
+    expect(again.exitCode).toBe(0)
+    expectOneRecordedMesh(world, again)
+  })
+})
+
+describe('server errors and broken connections on CreateServiceMesh', () => {
+  it('waits for a slow answer within the 30 s create timeout instead of sending again', async () => {
+    world.cloud.inject({ kind: 'delay', ms: 3000, action: 'CreateServiceMesh' })
+    const result = await run(world)
+
+    expect(result.exitCode).toBe(0)
+    expect(statuses(world, 'CreateServiceMesh')).toEqual([200])
+    expect(statuses(world, 'DescribeServiceMeshes')).toEqual([200])
+    expectOneRecordedMesh(world, result)
+  })
+
+  it('after a 500, looks for the mesh before sending again, and creates one', async () => {
+    world.cloud.inject({ kind: 'status', status: 500, action: 'CreateServiceMesh' })
+    const result = await run(world)
+
+    expect(result.exitCode).toBe(0)
+    expect(statuses(world, 'CreateServiceMesh')).toEqual([500, 200])
+    const order = world.cloud.calls.map(call => call.action).filter(a => a !== 'AssumeRoleWithOIDC')
+    expect(order.slice(-3)).toEqual(['CreateServiceMesh', 'DescribeServiceMeshes', 'CreateServiceMesh'])
+    expect(logOf(result)).toMatch(
+      /CreateServiceMesh failed: InternalError \(HTTP 500\).*looking for name "dev-mesh"/
+    )
+    expectOneRecordedMesh(world, result)
+  })
+
+  it('after a proxy’s HTML 503, looks before sending again, and creates one', async () => {
+    world.cloud.inject({ kind: 'status', status: 503, nonJson: true, action: 'CreateServiceMesh' })
+    const result = await run(world)
+
+    expect(result.exitCode).toBe(0)
+    expect(statuses(world, 'CreateServiceMesh')).toEqual([503, 200])
+    expectOneRecordedMesh(world, result)
+  })
+
+  it('after a reset before the service saw the request, looks, then creates one', async () => {
+    world.cloud.inject({ kind: 'reset', action: 'CreateServiceMesh' })
+    const result = await run(world)
+
+    expect(result.exitCode).toBe(0)
+    expect(statuses(world, 'CreateServiceMesh')).toEqual([0, 200])
+    expect(logOf(result)).toMatch(/ECONNRESET/)
+    expectOneRecordedMesh(world, result)
+  })
+
+  it('after a reset once the mesh was created, finds it by name, outputs and records it, creates none', async () => {
+    world.cloud.inject({ kind: 'reset', action: 'CreateServiceMesh', afterProcessing: true })
+    const result = await run(world)
+
+    expect(result.exitCode).toBe(0)
+    expect(statuses(world, 'CreateServiceMesh')).toEqual([0])
+    const id = expectOneRecordedMesh(world, result)
+    expect(logOf(result)).toContain(
+      `Found mesh ${id} with name "dev-mesh" in cn-hangzhou: the create went through.`
+    )
+    expect(result.outputs.created).toBe('true')
+  })
+
+  it('after a truncated 200 answer, finds the created mesh instead of creating another', async () => {
+    world.cloud.inject({ kind: 'malformed', action: 'CreateServiceMesh' })
+    const result = await run(world)
+
+    expect(result.exitCode).toBe(0)
+    expect(statuses(world, 'CreateServiceMesh')).toEqual([200])
+    expect(logOf(result)).toMatch(/the answer was not a JSON object/)
+    expectOneRecordedMesh(world, result)
+  })
+
+  it('after a JSON answer without ServiceMeshId, finds the created mesh instead of creating another', async () => {
+    world.cloud.inject({ kind: 'malformed', action: 'CreateServiceMesh', body: '{"RequestId":"R-1"}' })
+    const result = await run(world)
+
+    expect(result.exitCode).toBe(0)
+    expect(logOf(result)).toMatch(/request id R-1\) holds no ServiceMeshId/)
+    expectOneRecordedMesh(world, result)
+  })
+
+  it('stops after three unknown outcomes with no mesh found, naming the API and what to check', async () => {
+    world.cloud.inject({ kind: 'reset', action: 'CreateServiceMesh', times: 3 })
+    const failed = await run(world)
+
+    expectCleanFailure(failed, /CreateServiceMesh: 3 sends ended without a clear answer/, /ECONNRESET/)
+    expect(world.cloud.meshes).toHaveLength(0)
+    expect(statuses(world, 'DescribeServiceMeshes')).toHaveLength(4) // the adopt lookup + one per send
+  }, 60_000)
+})
+
+describe('an unknown create whose lookup fails too', () => {
+  it('says the outcome is unknown and where to look, and the next run adopts the mesh', async () => {
+    world.cloud.inject({ kind: 'reset', action: 'CreateServiceMesh', afterProcessing: true })
+    world.cloud.inject({ kind: 'status', status: 500, action: 'DescribeServiceMeshes', times: 1 })
+    world.cloud.inject({ kind: 'status', status: 503, action: 'DescribeServiceMeshes', times: 3 })
+    const failed = await run(world, { with: { 'adopt-existing': false } })
+
+    expectCleanFailure(
+      failed,
+      /CreateServiceMesh: the outcome is unknown/,
+      /looking for name "dev-mesh" in cn-hangzhou failed too: DescribeServiceMeshes failed/,
+      /ASM console/
+    )
+    expect(world.cloud.meshes).toHaveLength(1)
+
+    const again = await run(world)
+    expect(again.exitCode).toBe(0)
+    expect(again.outputs.created).toBe('false')
+    expectOneRecordedMesh(world, again)
+  }, 60_000)
+
+  // BUG (src/apply.ts, act → case 'create'): after ANY create error the pending lock is released, also when
+  // the outcome is unknown (the mesh may exist). A next run with adopt-existing: false then sees no record
+  // and no pending create, does not look, and creates a second mesh. Keep the lock (or mark it
+  // `outcome: unknown`) when error.failure.outcomeUnknown, so the next run looks before creating.
+  it.failing(
+    'a next run with adopt-existing: false does not create a second mesh',
+    async () => {
+      world.cloud.inject({ kind: 'reset', action: 'CreateServiceMesh', afterProcessing: true })
+      world.cloud.inject({ kind: 'status', status: 503, action: 'DescribeServiceMeshes', times: 4 })
+      const failed = await run(world, { with: { 'adopt-existing': false } })
+      expect(failed.exitCode).toBe(1)
+      expect(world.cloud.meshes).toHaveLength(1)
+
+      const again = await run(world, { with: { 'adopt-existing': false } })
+      expect(world.cloud.meshes).toHaveLength(1)
+      expect(again.outputs['service-mesh-id']).toBe(world.cloud.meshes[0].id)
+    },
+    60_000
+  )
+})
+
+describe('reads', () => {
+  it('retries a 503 and a reset on DescribeServiceMeshes (the adopt lookup)', async () => {
+    world.cloud.inject({ kind: 'status', status: 503, action: 'DescribeServiceMeshes' })
+    world.cloud.inject({ kind: 'reset', action: 'DescribeServiceMeshes' })
+    const result = await run(world)
+
+    expect(result.exitCode).toBe(0)
+    expect(statuses(world, 'DescribeServiceMeshes')).toEqual([503, 0, 200])
+    expectOneRecordedMesh(world, result)
+  })
+
+  it('retries a non-JSON 200 on DescribeServiceMeshes', async () => {
+    world.cloud.inject({ kind: 'malformed', action: 'DescribeServiceMeshes', body: 'not json at all' })
+    const result = await run(world)
+
+    expect(result.exitCode).toBe(0)
+    expect(statuses(world, 'DescribeServiceMeshes')).toEqual([200, 200])
+    expectOneRecordedMesh(world, result)
+  })
+
+  it('keeps waiting through more 500s on DescribeServiceMeshDetail than one call retries', async () => {
+    world.cloud.inject({ kind: 'status', status: 500, action: 'DescribeServiceMeshDetail', times: 5 })
+    const result = await run(world, { with: { wait: true } })
+
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['mesh-state']).toBe('running')
+    expect(logOf(result)).toMatch(/DescribeServiceMeshDetail: InternalError .*retrying in/)
+    expect(logOf(result)).toMatch(
+      /DescribeServiceMeshDetail failed: InternalError .*after 4 attempts; polling again/
+    )
+    expectOneRecordedMesh(world, result)
+  }, 60_000)
+})
+
+describe('STS', () => {
+  it('retries an STS outage (503, then 500) and goes on with the issued keys', async () => {
+    world.cloud.inject({ kind: 'status', status: 503, action: 'AssumeRoleWithOIDC' })
+    world.cloud.inject({ kind: 'status', status: 500, action: 'AssumeRoleWithOIDC' })
+    const result = await run(world)
+
+    expect(result.exitCode).toBe(0)
+    expect(statuses(world, 'AssumeRoleWithOIDC')).toEqual([503, 500, 200])
+    expectOneRecordedMesh(world, result)
+  })
+
+  it('fails clearly on a persistent STS outage, before any Service Mesh call or state write', async () => {
+    world.cloud.inject({ kind: 'status', status: 503, action: 'AssumeRoleWithOIDC', times: 4 })
+    const failed = await run(world)
+
+    expectCleanFailure(
+      failed,
+      /AssumeRoleWithOIDC failed: ServiceUnavailable \(HTTP 503\)/,
+      REQUEST_ID,
+      /after 4 attempts/
+    )
+    expect(world.cloud.calls.map(call => call.action)).toEqual(Array(4).fill('AssumeRoleWithOIDC'))
+    expect(world.cloud.meshes).toHaveLength(0)
+    expect(world.github.commits('asm-state')).toEqual([])
+  })
+
+  it('retries an STS answer that is an HTML error page', async () => {
+    world.cloud.inject({ kind: 'status', status: 502, nonJson: true, action: 'AssumeRoleWithOIDC' })
+    const result = await run(world)
+
+    expect(result.exitCode).toBe(0)
+    expectOneRecordedMesh(world, result)
+    expectNoStackTrace(result)
+    expect(errorsOf(result)).toBe('')
+  })
+})
