@@ -118,6 +118,23 @@ describe('apply', () => {
     expect(cloud.creates).toBe(1)
   })
 
+  it('decides on the state already read for the plan: a re-run reads the state once', async () => {
+    const cloud = new FakeCloud()
+    await apply(input('1'), deps(cloud))
+    let reads = 0
+    const counting: StateStore = {
+      ...store,
+      description: store.description,
+      read: () => (reads++, store.read())
+    }
+    const initial = await store.read()
+    const callsBefore = cloud.calls
+    const again = await apply({ ...input('2'), initial }, { ...deps(cloud), store: counting })
+    expect(again.decision.action).toBe('keep')
+    expect(reads).toBe(0)
+    expect(cloud.calls - callsBefore).toBe(1) // one DescribeServiceMeshDetail
+  })
+
   it('two applies racing on one state key create one mesh', async () => {
     const cloud = new FakeCloud()
     const results = await Promise.all([apply(input('1'), deps(cloud)), apply(input('2'), deps(cloud))])

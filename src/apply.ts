@@ -11,7 +11,7 @@ import type { MeshRequest } from './spec/request.js'
 import { toRecordedParameters } from './state/diff.js'
 import { emptyStateDocument, withCurrentRecord } from './state/document.js'
 import type { PendingCreate, StateDocument, StateRecord } from './state/record.js'
-import { StateConflictError, type StateStore, type StateWrite } from './state/store.js'
+import { StateConflictError, type StateRead, type StateStore, type StateWrite } from './state/store.js'
 import type { RunContext, Settings } from './settings.js'
 
 /** A pending create older than this is treated as abandoned (its run died without cleaning up). */
@@ -50,14 +50,18 @@ export interface ApplyInput {
   request: MeshRequest
   /** True when the spec differs from the record that was read for the plan. */
   changedFrom: (record: StateRecord | undefined) => boolean
+  /** The state as already read for the plan: the first round decides on it instead of reading again. */
+  initial?: StateRead
 }
 
 export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<ApplyResult> {
   const now = deps.now ?? (() => new Date())
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>(r => setTimeout(r, ms)))
   const waitUntil = now().getTime() + PENDING_WAIT_MS
+  let alreadyRead = input.initial
   for (let round = 1; round <= MAX_ROUNDS;) {
-    const { document, revision } = await deps.store.read()
+    const { document, revision } = alreadyRead ?? (await deps.store.read())
+    alreadyRead = undefined
     const pending = document?.pending
     // Any fresh pending entry is another process's, even one of the same run and attempt (matrix jobs
     // share both): this process only ever sees its own entry after it has finished with it.

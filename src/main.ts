@@ -71,7 +71,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const stateKey = settings.stateKey ?? stateKeyFor(request)
     report.stateKey = stateKey
     const store = await openStateStore(settings, stateKey, log)
-    const { document } = await store.read()
+    const initial = await store.read()
+    const { document } = initial
     const changedFrom = (record: StateRecord | undefined) =>
       diffParameters(record?.parameters, request.parameters).length > 0
     report.changes = diffParameters(document?.current?.parameters, request.parameters)
@@ -100,7 +101,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       await commentOnPullRequest(settings, report)
     } else {
       const result = await apply(
-        { settings, run: settings.run, stateKey, request, changedFrom },
+        { settings, run: settings.run, stateKey, request, changedFrom, initial },
         {
           store,
           mesh: mesh!,
