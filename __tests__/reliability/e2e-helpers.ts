@@ -22,14 +22,16 @@ export type Run = Omit<Scenario, 'workspace'> & {
   spec?: string
   /** Kill the step after this long (the harness default is 45 s). */
   timeoutMs?: number
+  /** Step debug logging (ACTIONS_STEP_DEBUG): `::debug::` lines shown. */
+  debug?: boolean
 }
 
 /** One step run with the spec (default the minimal example) in a fresh workspace; no waiting unless asked. */
 export async function run(world: World, scenario: Run = {}): Promise<RunResult> {
-  const { spec = MINIMAL, timeoutMs, ...rest } = scenario
+  const { spec = MINIMAL, timeoutMs, debug, ...rest } = scenario
   const workspace = await createWorkspace({ [SPEC_FILE]: spec })
   const options = scenarioOptions(world, { ...rest, workspace, with: { wait: false, ...rest.with } })
-  return runAction({ ...options, ...(timeoutMs && { timeoutMs }) })
+  return runAction({ ...options, ...(timeoutMs && { timeoutMs }), ...(debug && { debug }) })
 }
 
 /** The error annotations of a run, as GitHub shows them (the failure message is the last one). */
