@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { rm } from 'node:fs/promises'
 import { readCaFixture } from '../support/ca-fixture.js'
+import { base64Of, FULL_EXAMPLE_BODY, FULL_EXAMPLE_QUERY } from '../fixtures/full-example-request.js'
 import {
   callsNamed,
   readExample,
@@ -22,104 +23,8 @@ import { createWorkspace, type RunResult } from '../support/runner.js'
 
 const STATE_KEY = 'cn-hangzhou/prod-mesh'
 
-/** "Base64 of the PEM" (contract §4): the fixture files are PEM text ending in one newline. */
-const base64Of = (file: string) => Buffer.from(readCaFixture(file), 'utf8').toString('base64')
-
-/** What CreateServiceMesh must receive for examples/full.yaml, written out by hand from the contract. */
-const EXPECTED_WIRE: Record<string, string> = {
-  'Tag.1.Key': 'env',
-  'Tag.1.Value': 'prod',
-  'Tag.2.Key': 'team',
-  'Tag.2.Value': 'mesh',
-  Name: 'prod-mesh',
-  RegionId: 'cn-hangzhou',
-  Edition: 'Pro',
-  ClusterSpec: 'enterprise',
-  IstioVersion: 'v1.22.6.71-g0b38b4b3-aliyun',
-  ClusterDomain: 'cluster.local',
-  GuestCluster: 'c1234567890abcdef',
-  PlaygroundScene: 'ewmaLb',
-  VpcId: 'vpc-bp1abc',
-  VSwitches: '["vsw-bp1abc","vsw-bp1def"]',
-  ApiServerPublicEip: 'false',
-  ApiServerLoadBalancerSpec: 'slb.s1.small',
-  PilotLoadBalancerSpec: 'slb.s2.small',
-  ChargeType: 'PrePay',
-  Period: '3',
-  AutoRenew: 'true',
-  AutoRenewPeriod: '3',
-  Tracing: 'true',
-  TraceSampling: '100',
-  CustomizedZipkin: 'false',
-  Telemetry: 'true',
-  CustomizedPrometheus: 'true',
-  PrometheusUrl: 'http://prometheus:9090',
-  KialiEnabled: 'true',
-  AccessLogEnabled: 'true',
-  AccessLogFile: '/dev/stdout',
-  AccessLogProject: 'mesh-log-prod',
-  AccessLogFormat:
-    '{"authority_for":"%REQ(:AUTHORITY)%","bytes_received":"%BYTES_RECEIVED%","bytes_sent":"%BYTES_SENT%",' +
-    '"downstream_local_address":"%DOWNSTREAM_LOCAL_ADDRESS%","downstream_remote_address":"%DOWNSTREAM_REMOTE_ADDRESS%",' +
-    '"duration":"%DURATION%","istio_policy_status":"%DYNAMIC_METADATA(istio.mixer:status)%","method":"%REQ(:METHOD)%",' +
-    '"path":"%REQ(X-ENVOY-ORIGINAL-PATH?:PATH)%","protocol":"%PROTOCOL%","request_id":"%REQ(X-REQUEST-ID)%",' +
-    '"requested_server_name":"%REQUESTED_SERVER_NAME%","response_code":"%RESPONSE_CODE%",' +
-    '"response_flags":"%RESPONSE_FLAGS%","route_name":"%ROUTE_NAME%","start_time":"%START_TIME%",' +
-    '"trace_id":"%REQ(X-B3-TRACEID)%","upstream_cluster":"%UPSTREAM_CLUSTER%","upstream_host":"%UPSTREAM_HOST%",' +
-    '"upstream_local_address":"%UPSTREAM_LOCAL_ADDRESS%","upstream_service_time":"%RESP(X-ENVOY-UPSTREAM-SERVICE-TIME)%",' +
-    '"upstream_transport_failure_reason":"%UPSTREAM_TRANSPORT_FAILURE_REASON%","user_agent":"%REQ(USER-AGENT)%",' +
-    '"x_forwarded_for":"%REQ(X-FORWARDED-FOR)%"}',
-  AccessLogServiceEnabled: 'true',
-  AccessLogServiceHost: 'als.example.internal',
-  AccessLogServicePort: '9999',
-  ControlPlaneLogEnabled: 'true',
-  ControlPlaneLogProject: 'mesh-log-prod',
-  EnableAudit: 'true',
-  AuditProject: 'mesh-log-prod',
-  OpaEnabled: 'true',
-  OpenAgentPolicy: 'true',
-  OPALogLevel: 'info',
-  OPARequestCPU: '1',
-  OPARequestMemory: '512Mi',
-  OPALimitCPU: '2',
-  OPALimitMemory: '1024Mi',
-  ProxyRequestCPU: '100m',
-  ProxyRequestMemory: '128Mi',
-  ProxyLimitCPU: '2000m',
-  ProxyLimitMemory: '1024Mi',
-  IncludeIPRanges: '*',
-  ExcludeIPRanges: '100.100.100.200/32,10.0.0.0/8',
-  ExcludeInboundPorts: '80,81',
-  ExcludeOutboundPorts: '15020',
-  LocalityLoadBalancing: 'true',
-  LocalityLBConf: '{"failover":[{"from":"cn-hangzhou","to":"cn-shanghai"}]}',
-  RedisFilterEnabled: 'true',
-  MysqlFilterEnabled: 'false',
-  ThriftFilterEnabled: 'false',
-  WebAssemblyFilterEnabled: 'false',
-  DubboFilterEnabled: 'false',
-  DNSProxyingEnabled: 'true',
-  MSEEnabled: 'false',
-  ConfigSourceEnabled: 'true',
-  ConfigSourceNacosID: 'mse-cn-abc',
-  GatewayAPIEnabled: 'true',
-  FilterGatewayClusterConfig: 'false',
-  EnableSDSServer: 'false',
-  EnableCRHistory: 'true',
-  CRAggregationEnabled: 'false',
-  MultiBufferEnabled: 'true',
-  MultiBufferPollDelay: '30s',
-  EnableAmbient: 'false',
-  EnableACMG: 'false',
-  UseExistingCA: 'true',
-  ExistingCaCert: base64Of('ca-cert.pem'),
-  ExistingCaKey: base64Of('ca-key.pem'),
-  ExistingRootCaCert: base64Of('root-cert.pem'),
-  ExistingRootCaKey: base64Of('root-key.pem'),
-  CertChain: base64Of('cert-chain.pem'),
-  ExistingCaType: '1',
-  SomeFutureFlag: 'true'
-}
+/** Everything CreateServiceMesh must receive, query and body together, as the emulator records it. */
+const EXPECTED_WIRE: Record<string, string> = { ...FULL_EXAMPLE_QUERY, ...FULL_EXAMPLE_BODY }
 
 /** The private keys in every form the action handles: none may show anywhere but the wire. */
 const SECRET_FORMS = ['ca-key.pem', 'root-key.pem'].flatMap(file => [

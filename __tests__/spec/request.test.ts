@@ -2,24 +2,13 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { loadSpec } from '../../src/spec/index.js'
+import { FULL_EXAMPLE_BODY, FULL_EXAMPLE_QUERY } from '../fixtures/full-example-request.js'
 import { caEnv, readCaFixture } from '../support/ca-fixture.js'
 import { BASE, evaluate, errors } from '../support/spec-helpers.js'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
 const sha256 = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`
-
-const ACCESS_LOG_FORMAT =
-  '{"authority_for":"%REQ(:AUTHORITY)%","bytes_received":"%BYTES_RECEIVED%","bytes_sent":"%BYTES_SENT%",' +
-  '"downstream_local_address":"%DOWNSTREAM_LOCAL_ADDRESS%","downstream_remote_address":"%DOWNSTREAM_REMOTE_ADDRESS%",' +
-  '"duration":"%DURATION%","istio_policy_status":"%DYNAMIC_METADATA(istio.mixer:status)%","method":"%REQ(:METHOD)%",' +
-  '"path":"%REQ(X-ENVOY-ORIGINAL-PATH?:PATH)%","protocol":"%PROTOCOL%","request_id":"%REQ(X-REQUEST-ID)%",' +
-  '"requested_server_name":"%REQUESTED_SERVER_NAME%","response_code":"%RESPONSE_CODE%",' +
-  '"response_flags":"%RESPONSE_FLAGS%","route_name":"%ROUTE_NAME%","start_time":"%START_TIME%",' +
-  '"trace_id":"%REQ(X-B3-TRACEID)%","upstream_cluster":"%UPSTREAM_CLUSTER%","upstream_host":"%UPSTREAM_HOST%",' +
-  '"upstream_local_address":"%UPSTREAM_LOCAL_ADDRESS%","upstream_service_time":"%RESP(X-ENVOY-UPSTREAM-SERVICE-TIME)%",' +
-  '"upstream_transport_failure_reason":"%UPSTREAM_TRANSPORT_FAILURE_REASON%","user_agent":"%REQ(USER-AGENT)%",' +
-  '"x_forwarded_for":"%REQ(X-FORWARDED-FOR)%"}'
 
 describe('the full example (all 78 parameters)', () => {
   it('becomes exactly this query and body', async () => {
@@ -28,92 +17,8 @@ describe('the full example (all 78 parameters)', () => {
     const request = result.request!
     expect(request.name).toBe('prod-mesh')
     expect(request.region).toBe('cn-hangzhou')
-    expect(request.query).toEqual({
-      'Tag.1.Key': 'env',
-      'Tag.1.Value': 'prod',
-      'Tag.2.Key': 'team',
-      'Tag.2.Value': 'mesh'
-    })
-    expect(request.body).toStrictEqual({
-      Name: 'prod-mesh',
-      RegionId: 'cn-hangzhou',
-      Edition: 'Pro',
-      ClusterSpec: 'enterprise',
-      IstioVersion: 'v1.22.6.71-g0b38b4b3-aliyun',
-      ClusterDomain: 'cluster.local',
-      GuestCluster: 'c1234567890abcdef',
-      PlaygroundScene: 'ewmaLb',
-      VpcId: 'vpc-bp1abc',
-      VSwitches: '["vsw-bp1abc","vsw-bp1def"]',
-      ApiServerPublicEip: 'false',
-      ApiServerLoadBalancerSpec: 'slb.s1.small',
-      PilotLoadBalancerSpec: 'slb.s2.small',
-      ChargeType: 'PrePay',
-      Period: '3',
-      AutoRenew: 'true',
-      AutoRenewPeriod: '3',
-      Tracing: 'true',
-      TraceSampling: '100',
-      CustomizedZipkin: 'false',
-      Telemetry: 'true',
-      CustomizedPrometheus: 'true',
-      PrometheusUrl: 'http://prometheus:9090',
-      KialiEnabled: 'true',
-      AccessLogEnabled: 'true',
-      AccessLogFile: '/dev/stdout',
-      AccessLogProject: 'mesh-log-prod',
-      AccessLogFormat: ACCESS_LOG_FORMAT,
-      AccessLogServiceEnabled: 'true',
-      AccessLogServiceHost: 'als.example.internal',
-      AccessLogServicePort: '9999',
-      ControlPlaneLogEnabled: 'true',
-      ControlPlaneLogProject: 'mesh-log-prod',
-      EnableAudit: 'true',
-      AuditProject: 'mesh-log-prod',
-      OpaEnabled: 'true',
-      OpenAgentPolicy: 'true',
-      OPALogLevel: 'info',
-      OPARequestCPU: '1',
-      OPARequestMemory: '512Mi',
-      OPALimitCPU: '2',
-      OPALimitMemory: '1024Mi',
-      ProxyRequestCPU: '100m',
-      ProxyRequestMemory: '128Mi',
-      ProxyLimitCPU: '2000m',
-      ProxyLimitMemory: '1024Mi',
-      IncludeIPRanges: '*',
-      ExcludeIPRanges: '100.100.100.200/32,10.0.0.0/8',
-      ExcludeInboundPorts: '80,81',
-      ExcludeOutboundPorts: '15020',
-      LocalityLoadBalancing: 'true',
-      LocalityLBConf: '{"failover":[{"from":"cn-hangzhou","to":"cn-shanghai"}]}',
-      RedisFilterEnabled: 'true',
-      MysqlFilterEnabled: 'false',
-      ThriftFilterEnabled: 'false',
-      WebAssemblyFilterEnabled: 'false',
-      DubboFilterEnabled: 'false',
-      DNSProxyingEnabled: 'true',
-      MSEEnabled: 'false',
-      ConfigSourceEnabled: 'true',
-      ConfigSourceNacosID: 'mse-cn-abc',
-      GatewayAPIEnabled: 'true',
-      FilterGatewayClusterConfig: 'false',
-      EnableSDSServer: 'false',
-      EnableCRHistory: 'true',
-      CRAggregationEnabled: 'false',
-      MultiBufferEnabled: 'true',
-      MultiBufferPollDelay: '30s',
-      EnableAmbient: 'false',
-      EnableACMG: 'false',
-      UseExistingCA: 'true',
-      ExistingCaCert: base64(readCaFixture('ca-cert.pem')),
-      ExistingCaKey: base64(readCaFixture('ca-key.pem')),
-      ExistingRootCaCert: base64(readCaFixture('root-cert.pem')),
-      ExistingRootCaKey: base64(readCaFixture('root-key.pem')),
-      CertChain: base64(readCaFixture('cert-chain.pem')),
-      ExistingCaType: '1',
-      SomeFutureFlag: 'true'
-    })
+    expect(request.query).toEqual(FULL_EXAMPLE_QUERY)
+    expect(request.body).toStrictEqual(FULL_EXAMPLE_BODY)
     // Body order is table order (then extras): the same file always gives the same bytes.
     expect(Object.keys(request.body).slice(0, 3)).toEqual(['Name', 'RegionId', 'Edition'])
     expect(Object.keys(request.body).at(-1)).toBe('SomeFutureFlag')
