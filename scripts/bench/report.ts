@@ -289,7 +289,8 @@ export function render(data: BenchData): string {
     '',
     `**Waiting**: the emulator turns the mesh \`running\` ${data.waiting.provisionMs / 1000} s after ` +
       `CreateServiceMesh; ${data.waiting.runs.length} runs (each takes that long). Lag is measured to the ` +
-      'end of the process (an upper bound by the harness’s few ms); these runs carry the memory preload.',
+      'end of the process (an upper bound by the harness’s few ms); these runs carry the memory preload. ' +
+      'Back-off (on throttling, on long provisioning) is not exercised here.',
     '',
     waitingTable(data),
     '',
