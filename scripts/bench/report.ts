@@ -186,9 +186,10 @@ function ratioTarget(name: string, row: Spread, floor: Spread, limit: number): T
   const over = row.median - limit * floor.median
   return {
     target: `${name} ≤ ${times(limit)} the floor`,
+    // Three decimals: a miss by 0.004× must not print as "1.05× ≤ 1.05×".
     measured:
-      `${times(ratio)} (${ms(row.median)} vs floor ${ms(floor.median)})` +
-      (ratio > limit ? `: over by ${times(ratio - limit)}, ${ms(over)}` : ''),
+      `${ratio.toFixed(3)}× (${ms(row.median)} vs floor ${ms(floor.median)})` +
+      (ratio > limit ? `: over by ${(ratio - limit).toFixed(3)}×, ${ms(over)}` : ''),
     pass: ratio <= limit
   }
 }
@@ -271,7 +272,7 @@ export function render(data: BenchData): string {
   const runs = data.rows.baseline.times.length
   const memoryRuns = data.rows.baseline.rssKiB.length
   return [
-    `Measured by \`npm run bench\` on ${data.date} with ${data.node} (what \`runs.using: node24\` gets), ` +
+    `Measured by \`npm run bench\` on ${data.date} with ${data.node}, the Node \`runs.using: node24\` gets; ` +
       `${data.machine}. Times: medians of ${runs} runs per row; the start-up rows (baseline to \`plan\`) run in ` +
       'rotation, and so do `apply` and its re-run; each time is also given as a ratio ' +
       `to \`node -e 0\` measured in the same bench (absolute times on shared machines are noise). Peak RSS: ` +
