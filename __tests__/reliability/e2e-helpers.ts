@@ -34,11 +34,11 @@ export async function run(world: World, scenario: Run = {}): Promise<RunResult> 
   return runAction({ ...options, ...(timeoutMs && { timeoutMs }), ...(debug && { debug }) })
 }
 
-/** The error annotations of a run, as GitHub shows them (the failure message is the last one). */
+/** The messages of every `::error` command of a run (the failure is the last), beyond the runner's 10. */
 export const errorsOf = (result: RunResult): string =>
-  result.annotations
-    .filter(a => a.level === 'error')
-    .map(a => a.message)
+  result.commands
+    .filter(command => command.name === 'error')
+    .map(command => command.data)
     .join('\n')
 
 /** Everything the run printed, commands included. */

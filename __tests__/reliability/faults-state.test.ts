@@ -84,43 +84,42 @@ describe('GitHub 5xx', () => {
     expect(world.cloud.meshes).toHaveLength(0)
   })
 
-  it('when the record cannot be written after the create: outputs the id, names it, and a re-run adopts it', async () => {
+  /** A create whose record write then fails on every attempt (GitHub 502s after the create was sent). */
+  async function createWithoutRecord() {
     world.cloud.inject({ kind: 'delay', ms: 500, action: 'CreateServiceMesh' })
     const running = run(world)
     await whenCalled(world, 'CreateServiceMesh')
     world.github.inject({ kind: 'status', status: 502, method: 'PUT', pathPrefix: CONTENTS, times: 4 })
-    const failed = await running
+    return running
+  }
+
+  it('when the record cannot be written after the create: outputs the id and names it in the failure', async () => {
+    const failed = await createWithoutRecord()
 
     expect(world.cloud.meshes).toHaveLength(1)
     const [mesh] = world.cloud.meshes
     expectCleanFailure(
       failed,
-      new RegExp(`Mesh ${mesh.id} exists but its record for ${STATE_KEY} could not be written`)
+      new RegExp(`Mesh ${mesh.id} exists but its record for ${STATE_KEY} could not be written`),
+      /GitHub answered 502/
     )
     expect(failed.outputs['service-mesh-id']).toBe(mesh.id)
-
-    const again = await run(world)
-    expect(again.exitCode).toBe(0)
-    expect(again.outputs.created).toBe('false')
-    expectOneRecordedMesh(world, again)
   })
 
-  // BUG (src/apply.ts, isMine/apply loop): "Re-run failed jobs" starts attempt 2 of the same run, which
-  // finds attempt 1's pending lock, takes it for a live run (not stale for 30 min) and waits 8 x 5 s, then
-  // fails with "kept changing ... Another workflow is applying": the advice of the failure above cannot
-  // work for half an hour. Attempts of one run never overlap, so a lock of the same runId with an earlier
-  // runAttempt is abandoned: look for the mesh (abandonedCreate) instead of waiting.
+  // BUG (src/apply.ts): the failure above advises "Re-run the job: ... it finds the mesh by name and
+  // records it", but its pending lock stays on the branch, and apply() waits for any fresh lock (up to
+  // PENDING_WAIT_MS, 10 min) and then fails, for PENDING_STALE_MS (30 min). "Re-run failed jobs" (same
+  // run id, attempt 2) cannot succeed for half an hour. Fix options: a lock of the same run id with an
+  // earlier attempt is abandoned (attempts never overlap); or when a fresh lock's name has exactly one
+  // mesh not in the history, adopt it; at least make the advice say to wait or remove `pending`.
   it.failing(
-    'a re-run as attempt 2 adopts the mesh at once instead of waiting for attempt 1’s lock',
+    'a re-run (attempt 2) right after adopts that mesh instead of waiting for the lock',
     async () => {
-      world.cloud.inject({ kind: 'delay', ms: 500, action: 'CreateServiceMesh' })
-      const running = run(world)
-      await whenCalled(world, 'CreateServiceMesh')
-      world.github.inject({ kind: 'status', status: 502, method: 'PUT', pathPrefix: CONTENTS, times: 4 })
-      expect((await running).exitCode).toBe(1)
+      expect((await createWithoutRecord()).exitCode).toBe(1)
 
       const again = await run(world, { github: { runAttempt: '2' }, timeoutMs: 15_000 })
       expect(again.exitCode).toBe(0)
+      expect(again.outputs.created).toBe('false')
       expectOneRecordedMesh(world, again)
     }
   )
