@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { apply, type ApplyInput } from '../src/apply.js'
 import type { CreateResult, MeshApi, MeshInfo } from '../src/cloud/types.js'
-import { ActionError } from '../src/errors.js'
+import { CloudCallError } from '../src/cloud/failure.js'
 import { silentLog } from '../src/log.js'
 import type { RunContext } from '../src/settings.js'
 import type { MeshRequest } from '../src/spec/request.js'
@@ -23,6 +23,21 @@ const request: MeshRequest = {
     { parameter: 'RegionId', path: 'region', wire: 'cn-hangzhou', comparable: 'cn-hangzhou', secret: false }
   ]
 }
+
+/** A CreateServiceMesh failure as the client reports it: refused for certain, or of unknown outcome. */
+const refusal = (code: string, outcomeUnknown: boolean) =>
+  new CloudCallError(
+    {
+      api: 'CreateServiceMesh',
+      kind: outcomeUnknown ? 'network' : 'client',
+      code,
+      message: code,
+      retryable: false,
+      outcomeUnknown
+    },
+    1,
+    'servicemesh.aliyuncs.com'
+  )
 
 const run = (runId: string): RunContext => ({
   workspace: '/ws',
@@ -145,11 +160,40 @@ describe('apply', () => {
 
   it('a create that failed for certain leaves no lock behind', async () => {
     const cloud = new FakeCloud()
-    cloud.failNextCreate = new ActionError('CreateServiceMesh failed: InvalidParameter.VpcId')
+    cloud.failNextCreate = refusal('InvalidParameter.VpcId', false)
     await expect(apply(input('1'), deps(cloud))).rejects.toThrow('InvalidParameter.VpcId')
     expect((await store.read()).document?.pending).toBeUndefined()
     const retry = await apply(input('2'), deps(cloud))
     expect(retry).toMatchObject({ created: true, meshId: 'mesh-2' })
+  })
+
+  it('after a create of unknown outcome the next run looks before creating, even without adoption', async () => {
+    const cloud = new FakeCloud()
+    cloud.failNextCreate = refusal('ECONNRESET', true)
+    await expect(apply(input('1'), deps(cloud))).rejects.toThrow('ECONNRESET')
+    expect((await store.read()).document?.pending).toMatchObject({ runId: '1', outcome: 'unknown' })
+    // The create went through after all, and the mesh shows up in the list now.
+    cloud.meshes.push({ id: 'late', name: 'prod', region: 'cn-hangzhou', state: 'running' })
+    const next = await apply(input('2', { adoptExisting: false }), deps(cloud))
+    expect(next).toMatchObject({ created: false, meshId: 'late', decision: { action: 'adopt' } })
+    expect(cloud.creates).toBe(1)
+  })
+
+  it("does not wait for an earlier attempt's entry of the same run: a re-run starts after it ended", async () => {
+    const cloud = new FakeCloud()
+    cloud.meshes.push({ id: 'made', name: 'prod', region: 'cn-hangzhou', state: 'running' })
+    const since = new Date().toISOString()
+    const pending = { runId: '7', runAttempt: '1', actor: 'x', since, name: 'prod', region: 'cn-hangzhou' }
+    await store.write(
+      { schemaVersion: 1, stateKey: 'cn-hangzhou/prod', history: [], pending },
+      undefined,
+      'lock'
+    )
+    const rerun = { ...input('7', { adoptExisting: false }), run: { ...run('7'), runAttempt: '2' } }
+    const sleeps: number[] = []
+    const result = await apply(rerun, { ...deps(cloud), sleep: async ms => void sleeps.push(ms) })
+    expect(result).toMatchObject({ meshId: 'made', decision: { action: 'adopt' } })
+    expect(sleeps).toEqual([])
   })
 
   it('adopts the mesh an abandoned run created but did not record', async () => {

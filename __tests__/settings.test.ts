@@ -89,3 +89,19 @@ describe('parseEndpoint', () => {
     expect(() => parseEndpoint('endpoint', 'https://x/path')).toThrow(/no path/)
   })
 })
+
+describe('parseEndpoint with credentials in the URL', () => {
+  it('refuses them without echoing them', () => {
+    for (const value of ['https://user:s3cret@example.com', 'user:s3cret@example.com/x']) {
+      let message = ''
+      try {
+        parseEndpoint('endpoint', value)
+      } catch (e) {
+        message = (e as Error).message
+      }
+      expect(message).toMatch(/^input endpoint: /)
+      expect(message).toContain('***@')
+      expect(message).not.toContain('s3cret')
+    }
+  })
+})

@@ -4,6 +4,7 @@
  * is written right after it answers, before any waiting, so a cancelled job never loses a mesh id.
  */
 import { decide, type Decision, type DecisionInput } from './decide.js'
+import { CloudCallError } from './cloud/failure.js'
 import { ActionError } from './errors.js'
 import type { Log } from './log.js'
 import type { MeshApi } from './cloud/types.js'
@@ -63,9 +64,7 @@ export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<ApplyRe
     const { document, revision } = alreadyRead ?? (await deps.store.read())
     alreadyRead = undefined
     const pending = document?.pending
-    // Any fresh pending entry is another process's, even one of the same run and attempt (matrix jobs
-    // share both): this process only ever sees its own entry after it has finished with it.
-    if (pending && now().getTime() - Date.parse(pending.since) < PENDING_STALE_MS) {
+    if (pending && !abandoned(pending, input.run, now())) {
       if (now().getTime() >= waitUntil)
         throw new ActionError(
           `Run ${pending.runId} (attempt ${pending.runAttempt}) has been creating the mesh for ${input.stateKey} since ${pending.since}; nothing was created by this run.`,
@@ -92,6 +91,20 @@ export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<ApplyRe
   throw new ActionError(
     `The state record for ${input.stateKey} kept changing under this run (${MAX_ROUNDS} attempts); nothing was created.`,
     'Another workflow is applying the same state key. Run again once it has finished.'
+  )
+}
+
+/**
+ * A pending entry that no live process will finish: its create's outcome is unknown, it is older than
+ * PENDING_STALE_MS, or it belongs to an earlier attempt of this run (a re-run starts only after the
+ * earlier attempt ended). Any other entry is a live process's, even one of the same run and attempt
+ * (matrix jobs share both): this process only ever sees its own entry after it has finished with it.
+ */
+function abandoned(pending: PendingCreate, run: RunContext, now: Date): boolean {
+  return (
+    pending.outcome === 'unknown' ||
+    now.getTime() - Date.parse(pending.since) >= PENDING_STALE_MS ||
+    (pending.runId === run.runId && Number(pending.runAttempt) < Number(run.runAttempt))
   )
 }
 
@@ -145,10 +158,15 @@ async function act(
       const result = await deps.mesh
         .create(input.request, knownMeshIds(document, facts))
         .catch(async (error: unknown) => {
-          // The client already looked for the mesh when the outcome was unknown; release the lock so
-          // a failed create leaves nothing behind that blocks the next run.
+          // A create refused for certain leaves nothing behind that blocks the next run. Any other
+          // failure may have created the mesh: the entry stays, marked so the next run looks first.
+          const refused = error instanceof CloudCallError && !error.failure.outcomeUnknown
+          const after: StateDocument = refused
+            ? { ...base, pending: undefined }
+            : { ...base, pending: { ...pending, outcome: 'unknown' } }
+          const message = refused ? 'Create refused' : 'Create outcome unknown'
           await deps.store
-            .write({ ...base, pending: undefined }, locked.revision, `Create failed for ${input.stateKey}`)
+            .write(after, locked.revision, `${message} for ${input.stateKey}`)
             .catch(() => undefined)
           throw error
         })

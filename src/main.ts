@@ -4,21 +4,18 @@
  */
 import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
-import { apply, type ApplyResult } from './apply.js'
+import type { ApplyResult } from './apply.js'
 import {
   missingCredentialsError,
   preflightCredentials,
-  resolveCredentials,
   type CredentialPlan
-} from './cloud/credentials.js'
-import { createMeshApi } from './cloud/mesh.js'
+} from './cloud/credential-plan.js'
 import type { MeshApi } from './cloud/types.js'
 import { decide, type Decision } from './decide.js'
 import { hasErrors } from './diagnostics.js'
 import { ActionError } from './errors.js'
 import type { Log } from './log.js'
 import { annotate, formatDiagnostic } from './report/annotations.js'
-import { upsertPlanComment } from './report/comment.js'
 import { renderPlanComment, renderSummary, type RunReport } from './report/summary.js'
 import { readSettings, type Settings } from './settings.js'
 import { loadSpec } from './spec/index.js'
@@ -79,15 +76,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     outputs.set('changed', String(report.changes.length > 0))
     outputs.set('diff', JSON.stringify(report.changes))
 
-    const credentials =
-      credentialPlan.kind === 'none'
-        ? undefined
-        : await resolveCredentials(credentialPlan, {
-            getIDToken: core.getIDToken,
-            setSecret: core.setSecret,
-            log
-          })
-    const mesh = credentials ? createMeshApi({ endpoint: settings.endpoint, credentials, log }) : undefined
+    const mesh = await connectToCloud(settings, credentialPlan)
 
     if (settings.mode === 'plan') {
       const decision = await planDecision(
@@ -100,6 +89,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       finish(report, outputs, { decision, created: false, ...meshOf(decision, document?.current) })
       await commentOnPullRequest(settings, report)
     } else {
+      const { apply } = await import('./apply.js')
       const result = await apply(
         { settings, run: settings.run, stateKey, request, changedFrom, initial },
         {
@@ -146,6 +136,24 @@ function watchForCancellation(): { signal: AbortSignal; dispose(): void } {
       process.off('SIGTERM', onSignal)
     }
   }
+}
+
+/**
+ * The cloud side is loaded only by runs that use it (plan without credentials never does): the SDK and
+ * the client code are separate chunks of the bundle, so that start-up stays close to the floor.
+ */
+async function connectToCloud(settings: Settings, plan: CredentialPlan): Promise<MeshApi | undefined> {
+  if (plan.kind === 'none') return undefined
+  const [{ resolveCredentials }, { createMeshApi }] = await Promise.all([
+    import('./cloud/credentials.js'),
+    import('./cloud/mesh.js')
+  ])
+  const credentials = await resolveCredentials(plan, {
+    getIDToken: core.getIDToken,
+    setSecret: core.setSecret,
+    log
+  })
+  return createMeshApi({ endpoint: settings.endpoint, credentials, log })
 }
 
 /**
@@ -248,6 +256,7 @@ async function commentOnPullRequest(settings: Settings, report: RunReport): Prom
   if (!settings.comment || !/^pull_request/.test(settings.run.eventName)) return
   const number = await pullRequestNumber(settings.run.eventPath)
   if (!number) return
+  const { upsertPlanComment } = await import('./report/comment.js')
   await upsertPlanComment({
     token: settings.githubToken,
     apiUrl: settings.run.apiUrl,

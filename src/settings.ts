@@ -101,12 +101,17 @@ export function isLoopbackHost(hostname: string): boolean {
  * here, before a connection could be made.
  */
 export function parseEndpoint(input: string, value: string): Endpoint {
+  // Whatever stands before an @ may be a password: never echo it.
+  const shown = value.replace(
+    /^([^@/]*:\/\/)?[^@/]*@/,
+    (_m, scheme: string | undefined) => `${scheme ?? ''}***@`
+  )
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`
   let url: URL
   try {
     url = new URL(withScheme)
   } catch {
-    throw new Error(`input ${input}: "${value}" is not a host[:port] or https:// URL`)
+    throw new Error(`input ${input}: "${shown}" is not a host[:port] or https:// URL`)
   }
   const protocol = url.protocol.slice(0, -1).toLowerCase()
   if (protocol !== 'https' && protocol !== 'http') {
@@ -119,7 +124,7 @@ export function parseEndpoint(input: string, value: string): Endpoint {
     url.username ||
     url.password
   ) {
-    throw new Error(`input ${input}: "${value}" must be only a host and optional port, with no path or query`)
+    throw new Error(`input ${input}: "${shown}" must be only a host and optional port, with no path or query`)
   }
   if (protocol === 'http' && !isLoopbackHost(url.hostname)) {
     throw new Error(

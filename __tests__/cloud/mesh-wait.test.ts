@@ -37,7 +37,7 @@ async function rejection(promise: Promise<unknown>): Promise<ActionError> {
 }
 
 describe('waitUntilRunning', () => {
-  it('polls after 2.5 s, then every 5 s, reports progress and stops at running', async () => {
+  it('polls every 5 s, reports progress and stops at running', async () => {
     const { api, sent, time } = meshApi([detail('initial'), detail('initial'), detail('running')])
     const progress: [string, number][] = []
     const info = await api.waitUntilRunning('m1', {
@@ -45,7 +45,7 @@ describe('waitUntilRunning', () => {
       onProgress: (mesh, elapsed) => progress.push([mesh.state, elapsed])
     })
     expect(info).toEqual({ id: 'm1', name: 'prod', region: 'cn-hangzhou', state: 'running' })
-    expect(time.slept).toEqual([2500, 5000, 5000])
+    expect(time.slept).toEqual([5000, 5000, 5000])
     expect(progress).toEqual([
       ['initial', 3],
       ['initial', 8],
@@ -66,7 +66,7 @@ describe('waitUntilRunning', () => {
       detail('running')
     ])
     await api.waitUntilRunning('m1', { timeoutSeconds: 3600 })
-    expect(time.slept).toEqual([2500, 10000, 10000])
+    expect(time.slept).toEqual([5000, 10000, 10000])
   })
 
   it('fails on a failed state with its ErrorMessage', async () => {
@@ -107,8 +107,8 @@ describe('waitUntilRunning', () => {
     const throttled = apiError(400, 'Throttling.User')
     const { api, time, log } = meshApi([throttled, throttled, throttled, throttled, detail('running')])
     await api.waitUntilRunning('m1', { timeoutSeconds: 600 })
-    // 2.5 s, the client's three backoffs (0.5, 1, 2 s), then the doubled poll interval.
-    expect(time.slept).toEqual([2500, 500, 1000, 2000, 5000])
+    // 5 s, the client's three backoffs (0.5, 1, 2 s), then the doubled poll interval.
+    expect(time.slept).toEqual([5000, 500, 1000, 2000, 5000])
     expect(log.lines.some(line => /warning: .*Throttling.User.*polling again in 5 s/.test(line))).toBe(true)
   })
 

@@ -237,7 +237,7 @@ describe('waitUntilRunning', () => {
     })
 
     expect(info).toMatchObject({ id: meshId, state: 'running' })
-    // Provisioning takes 20 s on the emulator clock: polls at 2.5, 7.5, 12.5, 17.5 and 22.5 s.
+    // Provisioning takes 20 s on the emulator clock: polls at 5, 10, 15 and 20 s.
     expect(seen).toEqual(['initial@3', 'initial@8', 'initial@13', 'initial@18', 'running@23'])
     expect(actions().filter(action => action === 'DescribeServiceMeshDetail')).toHaveLength(5)
   })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import type { Log } from '../../src/log.js'
-import { commentMarker, upsertPlanComment, type PlanCommentOptions } from '../../src/report/comment.js'
+import { upsertPlanComment, type PlanCommentOptions } from '../../src/report/comment.js'
+import { commentMarker } from '../../src/report/markdown.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator.js'
 
 const READ_ONLY = 'ghs_forkPullRequestReadOnlyToken000000000'

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from '@jest/globals'
 import type { Diagnostic } from '../../src/diagnostics.js'
 import type { Change } from '../../src/state/record.js'
-import { commentMarker } from '../../src/report/comment.js'
+import { commentMarker } from '../../src/report/markdown.js'
 import { LIMITS, renderPlanComment, renderSummary, type RunReport } from '../../src/report/summary.js'
 
 const RUN = 'https://github.com/acme/infra/actions/runs/42/attempts/1'

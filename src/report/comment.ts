@@ -6,7 +6,7 @@
  * fails the run; each is logged (a notice when the token may not comment, else a warning) and returns 'skipped'.
  */
 import type { Log } from '../log.js'
-import { shorten } from './markdown.js'
+import { commentMarker, shorten } from './markdown.js'
 
 export type CommentResult = 'created' | 'updated' | 'unchanged' | 'skipped'
 
@@ -21,15 +21,6 @@ export interface PlanCommentOptions {
   /** The whole comment; should start with commentMarker(stateKey) (added when it does not). */
   body: string
   log: Log
-}
-
-/**
- * The hidden first line that identifies the comment of one state key. Characters that could end the HTML
- * comment (`-->`) or the line are percent-encoded; state keys as the action accepts them pass unchanged.
- */
-export function commentMarker(stateKey: string): string {
-  const key = stateKey.replace(/[^A-Za-z0-9._/-]/g, c => encodeURIComponent(c))
-  return `<!-- asm-service-mesh-action:state-key=${key} -->`
 }
 
 export async function upsertPlanComment(options: PlanCommentOptions): Promise<CommentResult> {

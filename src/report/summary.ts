@@ -9,8 +9,7 @@ import type { Decision } from '../decide.js'
 import type { Diagnostic } from '../diagnostics.js'
 import type { Change } from '../state/record.js'
 import { describeDiagnostic } from './annotations.js'
-import { commentMarker } from './comment.js'
-import { code, count, joinWithin, link, shorten, tableRow, text } from './markdown.js'
+import { code, commentMarker, count, grouped, joinWithin, link, shorten, tableRow, text } from './markdown.js'
 
 export interface RunReport {
   mode: 'plan' | 'apply'
@@ -161,7 +160,7 @@ function changes(report: RunReport): string[] {
   if (left > 0)
     lines.push(
       '',
-      `_${count(left, 'more change')} not shown (${shown.length} of ${report.changes.length.toLocaleString('en-US')}); the step output \`diff\` has them all._`
+      `_${count(left, 'more change')} not shown (${shown.length} of ${grouped(report.changes.length)}); the step output \`diff\` has them all._`
     )
   return lines
 }

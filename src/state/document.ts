@@ -117,14 +117,18 @@ const stateRecord = object({
   time: timestamp
 })
 
-const pendingCreate = object({
-  runId: string(),
-  runAttempt: string(),
-  actor: string(),
-  since: timestamp,
-  name: string({ nonEmpty: true }),
-  region: string({ nonEmpty: true })
-})
+const pendingCreate = object(
+  {
+    runId: string(),
+    runAttempt: string(),
+    actor: string(),
+    since: timestamp,
+    name: string({ nonEmpty: true }),
+    region: string({ nonEmpty: true }),
+    outcome: oneOf('unknown')
+  },
+  ['outcome']
+)
 
 const stateDocument = object(
   {

@@ -3,7 +3,6 @@ import type { Log } from '../log.js'
 import type { Settings } from '../settings.js'
 import type { MeshRequest } from '../spec/request.js'
 import { createFileStore } from './file-store.js'
-import { createGitHubStore } from './github-store.js'
 import type { StateStore } from './store.js'
 
 /** Default identity of a mesh across runs: `<region>/<name>`. */
@@ -17,6 +16,8 @@ export async function openStateStore(settings: Settings, stateKey: string, log: 
       path: settings.stateFile ?? `.asm-state/${stateKey}.json`
     })
   }
+  // Loaded only for state: github, with the GitHub client it brings.
+  const { createGitHubStore } = await import('./github-store.js')
   return createGitHubStore({
     token: settings.githubToken,
     apiUrl: settings.run.apiUrl,

@@ -32,6 +32,11 @@ export interface PendingCreate {
   since: string
   name: string
   region: string
+  /**
+   * `unknown`: CreateServiceMesh was sent and it is not known whether it took effect (or its record
+   * could not be written). The next run does not wait for this entry; it looks for the mesh first.
+   */
+  outcome?: 'unknown'
 }
 
 export interface StateDocument {
