@@ -47,9 +47,9 @@ describe('waitUntilRunning', () => {
     expect(info).toEqual({ id: 'm1', name: 'prod', region: 'cn-hangzhou', state: 'running' })
     expect(time.slept).toEqual([5000, 5000, 5000])
     expect(progress).toEqual([
-      ['initial', 3],
-      ['initial', 8],
-      ['running', 13]
+      ['initial', 5],
+      ['initial', 10],
+      ['running', 15]
     ])
     expect(sent.map(call => [call.action, call.method, call.body])).toEqual(
       Array(3).fill(['DescribeServiceMeshDetail', 'POST', { ServiceMeshId: 'm1' }])
@@ -86,7 +86,7 @@ describe('waitUntilRunning', () => {
     expect(error.advice).toMatch(/wait-timeout-seconds/)
     // The last poll happens at the deadline, not after it.
     expect(time.slept.reduce((a, b) => a + b, 0)).toBe(60000)
-    expect(sent.length).toBe(13)
+    expect(sent.length).toBe(12)
   })
 
   it('stops when the signal aborts', async () => {
@@ -108,8 +108,8 @@ describe('waitUntilRunning', () => {
     const { api, time, log } = meshApi([throttled, throttled, throttled, throttled, detail('running')])
     await api.waitUntilRunning('m1', { timeoutSeconds: 600 })
     // 5 s, the client's three backoffs (0.5, 1, 2 s), then the doubled poll interval.
-    expect(time.slept).toEqual([5000, 500, 1000, 2000, 5000])
-    expect(log.lines.some(line => /warning: .*Throttling.User.*polling again in 5 s/.test(line))).toBe(true)
+    expect(time.slept).toEqual([5000, 500, 1000, 2000, 10000])
+    expect(log.lines.some(line => /warning: .*Throttling.User.*polling again in 10 s/.test(line))).toBe(true)
   })
 
   it('fails when the mesh disappears, and on a 4xx', async () => {

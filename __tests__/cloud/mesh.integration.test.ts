@@ -238,8 +238,8 @@ describe('waitUntilRunning', () => {
 
     expect(info).toMatchObject({ id: meshId, state: 'running' })
     // Provisioning takes 20 s on the emulator clock: polls at 5, 10, 15 and 20 s.
-    expect(seen).toEqual(['initial@3', 'initial@8', 'initial@13', 'initial@18', 'running@23'])
-    expect(actions().filter(action => action === 'DescribeServiceMeshDetail')).toHaveLength(5)
+    expect(seen).toEqual(['initial@5', 'initial@10', 'initial@15', 'running@20'])
+    expect(actions().filter(action => action === 'DescribeServiceMeshDetail')).toHaveLength(4)
   })
 
   it('fails with the ErrorMessage of a failed mesh', async () => {
@@ -260,7 +260,7 @@ describe('waitUntilRunning', () => {
     expect(error.message).toBe(
       `Mesh ${mesh.id} is not running after 60 s (last state: initial). Creation continues in the cloud.`
     )
-    expect(cloud.calls).toHaveLength(13)
-    expect(api.calls).toBe(13)
+    expect(cloud.calls).toHaveLength(12)
+    expect(api.calls).toBe(12)
   })
 })

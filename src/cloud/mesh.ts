@@ -30,7 +30,7 @@ export const DEFAULT_MESH_TIMEOUTS: MeshTimeouts = {
   create: { readMs: 30000, connectMs: 30000 }
 }
 
-/** Polling: first look soon (the state is `initial` at once), then every 5 s, every 10 s after 5 min. */
+/** Polling: every 5 s (one poll per 5 s on average, the lag after `running` under 5 s), every 10 s after 5 min. */
 export const POLL = { firstMs: 5000, everyMs: 5000, slowMs: 10000, slowAfterMs: 300000, maxMs: 30000 }
 
 /** Sends of CreateServiceMesh in all, when each earlier one ended unknown and no mesh was found. */
