@@ -1,0 +1,185 @@
+export const id = 862;
+export const ids = [862];
+export const modules = {
+
+/***/ 9862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createGitHubStore: () => (/* binding */ createGitHubStore)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _document_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2120);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6992);
+
+
+
+/** Attempts per call for 5xx and network errors (Octokit reports both with a status ≥ 500). */
+const ATTEMPTS = 4;
+const FIRST_BACKOFF_MS = 500;
+function failure(error) {
+    const status = error.status;
+    if (typeof status !== 'number')
+        return undefined;
+    const data = error.response?.data;
+    const message = typeof data?.message === 'string' ? data.message : error.message;
+    return { status, message };
+}
+function createGitHubStore(options) {
+    const [owner, repo, ...extra] = options.repository.split('/');
+    if (!owner || !repo || extra.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`The repository "${options.repository}" is not in the form owner/repo.`, 'GITHUB_REPOSITORY is set by the runner; when running elsewhere set it to owner/repo.');
+    }
+    const { branch, path, log } = options;
+    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
+    const description = `branch ${branch}, file ${path}`;
+    const source = {
+        description,
+        reset: `Repair ${path} on the branch ${branch} (its commit history holds every earlier version), or delete ` +
+            'the file to start over (the next apply then adopts the mesh by name and region, or creates one).'
+    };
+    let client;
+    const octokit = () => (client ??= __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)).then(github => github.getOctokit(options.token, {
+        baseUrl: options.apiUrl,
+        log: {
+            debug: (m) => log.debug(m),
+            info: (m) => log.debug(m),
+            warn: (m) => log.warning(m),
+            error: (m) => log.warning(m)
+        }
+    })));
+    /** Runs one API call, retrying 5xx and network errors with doubling backoff; anything else is thrown. */
+    async function call(what, fn) {
+        const gh = await octokit();
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await fn(gh);
+            }
+            catch (error) {
+                const failed = failure(error);
+                if (!failed || failed.status < 500 || attempt >= ATTEMPTS)
+                    throw error;
+                const wait = FIRST_BACKOFF_MS * 2 ** (attempt - 1);
+                log.debug(`GitHub ${what}: ${failed.status} ${failed.message}; retry ${attempt} in ${wait} ms`);
+                await sleep(wait);
+            }
+        }
+    }
+    /** A request failure → an error the user can act on. */
+    function explain(error, action, what) {
+        const failed = failure(error);
+        if (!failed)
+            return error;
+        const detail = `GitHub answered ${failed.status}: ${failed.message}`;
+        if (failed.status === 429 || /rate limit/i.test(failed.message)) {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`Cannot ${what} (${description}). ${detail}`, 'Wait for the rate limit to reset, then re-run.');
+        }
+        if (failed.status === 401 || failed.status === 403) {
+            const advice = action === 'read'
+                ? 'Give the job `permissions: contents: read` (plan) or `contents: write` (apply), and check github-token.'
+                : 'Give the job `permissions: contents: write`, and check github-token and any rules protecting ' +
+                    `the branch ${branch}. Pull requests from forks get a read-only token: run apply on push or ` +
+                    'workflow_dispatch, or use mode: plan there.';
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`Cannot ${what} (${description}). ${detail}`, advice);
+        }
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`Cannot ${what} (${description}). ${detail}`, failed.status >= 500 ? 'GitHub had a problem; re-run the job.' : undefined);
+    }
+    async function read() {
+        let data;
+        try {
+            data = (await call('read state', gh => gh.rest.repos.getContent({ owner, repo, path, ref: branch })))
+                .data;
+        }
+        catch (error) {
+            if (failure(error)?.status === 404) {
+                await confirmRepositoryVisible();
+                return {};
+            }
+            throw explain(error, 'read', 'read the state record');
+        }
+        if (Array.isArray(data) || data.type !== 'file') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`The state record in ${description} is not a file.`, 'Choose another state-key, or move what is at that path on the branch.');
+        }
+        if (data.encoding !== 'base64' || typeof data.content !== 'string') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`The state record in ${description} is too large to read through the contents API (${data.size} bytes).`, source.reset);
+        }
+        const text = Buffer.from(data.content, 'base64').toString('utf8');
+        return { document: (0,_document_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStateDocument */ .eM)(text, source), revision: data.sha };
+    }
+    /**
+     * A 404 for the file means "no state yet" only if the repository itself is visible: a token without
+     * access also sees 404, and that must not pass for "no previous run".
+     */
+    async function confirmRepositoryVisible() {
+        try {
+            await call('get repository', gh => gh.rest.repos.get({ owner, repo }));
+        }
+        catch (error) {
+            throw explain(error, 'read', `see the repository ${owner}/${repo}`);
+        }
+    }
+    async function ensureBranch() {
+        try {
+            await call('get state branch', gh => gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }));
+            return;
+        }
+        catch (error) {
+            if (failure(error)?.status !== 404)
+                throw explain(error, 'write', `check the branch ${branch}`);
+        }
+        try {
+            const { default_branch } = (await call('get repository', gh => gh.rest.repos.get({ owner, repo }))).data;
+            const base = await call('get default branch', gh => gh.rest.git.getRef({ owner, repo, ref: `heads/${default_branch}` }));
+            await call('create state branch', gh => gh.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: base.data.object.sha }));
+            log.info(`Created the state branch ${branch} from ${default_branch}.`);
+        }
+        catch (error) {
+            const failed = failure(error);
+            // Another run created it first: fine, the contents PUT decides who wins.
+            if (failed?.status === 422 && /already exists/i.test(failed.message))
+                return;
+            if (failed?.status === 404 || failed?.status === 409) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`Cannot create the state branch ${branch}: the repository has no commit on its default branch yet.`, 'Push a first commit, or create the branch by hand.');
+            }
+            throw explain(error, 'write', `create the branch ${branch}`);
+        }
+    }
+    async function write(document, expected, message) {
+        const content = Buffer.from((0,_document_js__WEBPACK_IMPORTED_MODULE_1__/* .serialiseStateDocument */ .a)(document), 'utf8').toString('base64');
+        if (expected === undefined)
+            await ensureBranch();
+        try {
+            const { data } = await call('write state', gh => gh.rest.repos.createOrUpdateFileContents({
+                owner,
+                repo,
+                path,
+                branch,
+                message,
+                content,
+                sha: expected
+            }));
+            const revision = data.content?.sha;
+            if (!revision)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`GitHub did not return the new blob sha of ${description}.`);
+            return { revision, location: data.commit.html_url ?? description };
+        }
+        catch (error) {
+            const failed = failure(error);
+            // 409 "<path> does not match <sha>", 422 `"sha" wasn't supplied` or "is at <sha> but expected <sha>"
+            // (the branch moved under the write), 404 the branch was deleted since it was read. A 5xx is retried
+            // by call(); if one hid a PUT that succeeded, the retry conflicts and the caller re-reads its own record.
+            if (failed?.status === 409 ||
+                failed?.status === 404 ||
+                (failed?.status === 422 && /\bsha\b|but expected/i.test(failed.message))) {
+                throw new _store_js__WEBPACK_IMPORTED_MODULE_2__/* .StateConflictError */ .K(`the state record in ${description} changed since it was read (${failed.message})`);
+            }
+            throw explain(error, 'write', 'write the state record');
+        }
+    }
+    return { description, read, write };
+}
+
+
+/***/ })
+
+};
