@@ -6,5 +6,7 @@ export default {
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.check.json' }] },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   testTimeout: 60000,
+  // Most suites wait on child processes and loopback sockets, not the CPU: overlap them on 2 cores.
+  maxWorkers: 3,
   verbose: false
 }

@@ -62,13 +62,8 @@ export interface CaseOutcome {
   errors: number
 }
 
-export interface CheckOptions {
-  /** Check that line and column of each diagnostic lie inside the text (default true). */
-  positions?: boolean
-}
-
 /** Throws (so fast-check shrinks and reports) when one property of the spec pipeline does not hold. */
-export function checkSpecCase(input: Uint8Array, options: CheckOptions = {}): CaseOutcome {
+export function checkSpecCase(input: Uint8Array): CaseOutcome {
   const prototypes = snapshotPrototypes()
   const started = performance.now()
   let result: SpecResult
@@ -78,7 +73,7 @@ export function checkSpecCase(input: Uint8Array, options: CheckOptions = {}): Ca
     throw new Error(`evaluateSpec threw: ${(error as Error)?.stack ?? String(error)}`)
   }
   const ms = performance.now() - started
-  checkResult(result, input, options)
+  checkResult(result, input)
   const pollution = prototypeChanges(prototypes)
   if (pollution) throw new Error(`prototype pollution: ${pollution}`)
   return {
@@ -89,8 +84,8 @@ export function checkSpecCase(input: Uint8Array, options: CheckOptions = {}): Ca
 }
 
 /** The properties of one result of evaluateSpec for `input`. */
-export function checkResult(result: SpecResult, input: Uint8Array, options: CheckOptions = {}): void {
-  const lines = options.positions === false ? undefined : lineLengths(input)
+export function checkResult(result: SpecResult, input: Uint8Array): void {
+  const lines = lineLengths(input)
   for (const diagnostic of result.diagnostics) checkDiagnostic(diagnostic, lines)
   const errors = result.diagnostics.filter(d => d.severity === 'error').length
   if (errors > 0 && result.request) throw new Error(`${errors} error(s) and still a request`)
@@ -114,7 +109,7 @@ function lineLengths(input: Uint8Array): number[] {
   return lengths
 }
 
-function checkDiagnostic(d: Diagnostic, lines: number[] | undefined): void {
+function checkDiagnostic(d: Diagnostic, lines: number[]): void {
   const where = `${JSON.stringify(d)}`
   if (d.file !== FUZZ_FILE) throw new Error(`diagnostic without the file name: ${where}`)
   if (d.severity !== 'error' && d.severity !== 'warning') throw new Error(`bad severity: ${where}`)
@@ -122,10 +117,10 @@ function checkDiagnostic(d: Diagnostic, lines: number[] | undefined): void {
   if (typeof d.message !== 'string' || d.message.trim() === '') throw new Error(`no message: ${where}`)
   if (!Number.isInteger(d.line) || d.line < 1 || !Number.isInteger(d.column) || d.column < 1)
     throw new Error(`line and column must be whole numbers from 1: ${where}`)
-  if (lines) checkPosition(d.line, d.column, lines, where)
+  checkPosition(d.line, d.column, lines, where)
   if (d.endLine !== undefined || d.endColumn !== undefined) {
     if (d.endLine === undefined || d.endColumn === undefined) throw new Error(`half an end: ${where}`)
-    if (lines) checkPosition(d.endLine, d.endColumn, lines, where)
+    checkPosition(d.endLine, d.endColumn, lines, where)
     if (d.endLine < d.line || (d.endLine === d.line && d.endColumn < d.column))
       throw new Error(`the end is before the start: ${where}`)
   }
