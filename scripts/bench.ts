@@ -4,7 +4,6 @@
  * with a timeout; every loop is bounded by a run count. A miss is reported, not failed on; a run that did
  * not behave as it should (so measured nothing) fails the bench.
  */
-import './lib/build-links.js'
 import { cpus, loadavg } from 'node:os'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'

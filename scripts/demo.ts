@@ -4,7 +4,6 @@
  * first, each shown as the Actions log, the outputs and the job summary would show it.
  * Exit 0 when every run behaved as described, 1 otherwise.
  */
-import './lib/build-links.js'
 import { cp, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { caEnv } from '../__tests__/support/ca-fixture.js'

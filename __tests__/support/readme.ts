@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
+import { REPO_ROOT } from './repo-root.js'
 
-export const repoRoot = path.resolve(import.meta.dirname, '..', '..')
+export const repoRoot = REPO_ROOT
 
 interface ActionMetadata {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>

@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { StringDecoder } from 'node:string_decoder'
-import { fileURLToPath } from 'node:url'
 import {
   type Annotation,
   type AnnotationLevel,
@@ -27,10 +26,11 @@ import {
   summaryTooLargeMessage
 } from './runner-file-commands.js'
 import { inputEnvironment, readDeclaredInputs, type WithValues } from './runner-inputs.js'
+import { REPO_ROOT } from './repo-root.js'
 
 export type { Annotation, AnnotationLevel, WorkflowCommand, WithValues }
 
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+export { REPO_ROOT }
 
 export interface EventSpec {
   /** GITHUB_EVENT_NAME: push, pull_request, workflow_dispatch, ... */
