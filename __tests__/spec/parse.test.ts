@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { interpolate } from '../../src/spec/interpolate.js'
+import { LineIndex } from '../../src/spec/lines.js'
 import { caEnv, readCaFixture } from '../support/ca-fixture.js'
 import { BASE, errors, evaluate, where } from '../support/spec-helpers.js'
 
@@ -182,5 +183,112 @@ describe('YAML reading', () => {
     expect(where(errors(evaluate(`${BASE}audit: {project: !!binary aGVsbG8=}\n`)))).toEqual([
       '5:27 audit.project'
     ])
+  })
+})
+
+/** Line:column-endLine:endColumn and message of every diagnostic, in file order. */
+const spans = (result: ReturnType<typeof evaluate>): string[] =>
+  result.diagnostics.map(d => `${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.message}`)
+
+describe('positions after broken YAML (lines counted from the text, not from yaml tokens)', () => {
+  // The fuzz suite's regression: yaml's lexer makes one token of `dev\nregion`, and its LineCounter
+  // missed that line break, so the `]` on line 4 was reported on line 3.
+  const brokenAlias = '*xname: dev\nregion: cn\nvpc: 1\nfoo: ]\n'
+
+  it('places every diagnostic of the fuzz regression input exactly', () => {
+    expect(spans(evaluate(brokenAlias))).toEqual([
+      '1:7-1:8 YAML: Alias ending in : is ambiguous',
+      '1:9-2:7 YAML: Unexpected scalar token',
+      '4:6-4:7 YAML: Unexpected flow-seq-end token in YAML stream: "]"'
+    ])
+    expect(spans(evaluate('*a: x\n*b: y\nz: ]\n'))).toEqual([
+      '1:3-1:4 YAML: Alias ending in : is ambiguous',
+      '1:5-2:3 YAML: Unexpected scalar token',
+      '3:4-3:5 YAML: Unexpected flow-seq-end token in YAML stream: "]"'
+    ])
+  })
+
+  it('places a later error exactly after an early syntax error, and stops before validation', () => {
+    const text = [
+      '*xname: dev', // early syntax error (yaml's LineCounter lost this line break)
+      'version: 1',
+      'region: cn-hangzhou',
+      'network:',
+      '  vpcId: vpc-a',
+      '  vSwitches: [vsw-a]',
+      'tracing:',
+      '  enabled: yes', // a validation error, never reached: YAML errors end parsing (unchanged)
+      '  sampling: ]' // the later error
+    ].join('\n')
+    const result = evaluate(`${text}\n`)
+    expect(spans(result)).toEqual([
+      '1:7-1:8 YAML: Alias ending in : is ambiguous',
+      '1:9-2:8 YAML: Unexpected scalar token',
+      '9:13-9:14 YAML: Unexpected flow-seq-end token in YAML stream: "]"'
+    ])
+    expect(result.request).toBeUndefined()
+  })
+
+  it('places a validation error exactly after multi-line block, flow and quoted values', () => {
+    const text = [
+      BASE.trimEnd(),
+      'tags:',
+      '  note: |',
+      '    two lines',
+      '    of text',
+      '  list: "a',
+      '    b"',
+      'audit: {project: [',
+      '  x]}',
+      'tracing: {enabled: yes}'
+    ].join('\n')
+    expect(spans(evaluate(`${text}\n`))).toEqual([
+      '6:9-9:1 tag "note" needs a string value', // the block scalar spans its lines
+      '11:18-12:5 audit.project must be a string',
+      '13:20-13:23 tracing.enabled must be a boolean: true or false (YAML 1.2: yes, no, on and off are strings)'
+    ])
+  })
+
+  it('counts CRLF as one line break and keeps columns', () => {
+    expect(spans(evaluate(brokenAlias.replace(/\n/g, '\r\n')))).toEqual(spans(evaluate(brokenAlias)))
+    const text = `${BASE}tracing:\n  enabled: yes\n  sampling: ]\n`.replace(/\n/g, '\r\n')
+    expect(spans(evaluate(text))).toEqual([
+      '7:13-7:14 YAML: Unexpected flow-seq-end token in YAML stream: "]"'
+    ])
+  })
+
+  it('counts columns in UTF-16 code units after non-ASCII text', () => {
+    // 杭州 is 6 bytes and 2 UTF-16 units; 😀 is 4 bytes and 2 units (a surrogate pair); é is 2 bytes, 1 unit.
+    const before = `version: 1\nname: m\nregion: cn-hangzhou # 杭州 😀\nnetwork: {vpcId: vpc-a, vSwitches: [vsw-a]}\n`
+    expect(where(errors(evaluate(`${before}tracing: {enabled: yes}\n`)))).toEqual(['5:20 tracing.enabled'])
+    expect(spans(evaluate(`${before}tags: {team: "é😀", env: ]}\n`))).toEqual([
+      '5:26-5:27 YAML: Flow map in block collection must be sufficiently indented and end with a }',
+      '5:27-5:28 YAML: Unexpected flow-map-end token in YAML stream: "}"'
+    ])
+    // The fuzz regression with non-ASCII text in the token whose line break yaml's LineCounter lost.
+    expect(spans(evaluate('*xname: 杭州 😀\nregion: cn\nfoo: ]\n'))).toEqual([
+      '1:7-1:8 YAML: Alias ending in : is ambiguous',
+      '1:9-2:7 YAML: Unexpected scalar token',
+      '3:6-3:7 YAML: Unexpected flow-seq-end token in YAML stream: "]"'
+    ])
+  })
+})
+
+describe('LineIndex', () => {
+  const index = new LineIndex('ab\r\n\ncd')
+
+  it('maps offsets to 1-based lines and columns, a line ending at its \\n', () => {
+    expect(index.range(0)).toEqual({ line: 1, column: 1, endLine: 1, endColumn: 1 })
+    expect(index.range(2, 4)).toEqual({ line: 1, column: 3, endLine: 2, endColumn: 1 })
+    expect(index.range(3)).toMatchObject({ line: 1, column: 4 }) // the \n itself
+    expect(index.range(4)).toMatchObject({ line: 2, column: 1 }) // an empty line
+    expect(index.range(6, 7)).toEqual({ line: 3, column: 2, endLine: 3, endColumn: 3 })
+  })
+
+  it('clamps offsets into the text, the end to no earlier than the start', () => {
+    expect(index.range(-5, 99)).toEqual({ line: 1, column: 1, endLine: 3, endColumn: 3 })
+    expect(index.range(99)).toEqual({ line: 3, column: 3, endLine: 3, endColumn: 3 })
+    expect(index.range(5, 1)).toEqual({ line: 3, column: 1, endLine: 3, endColumn: 1 })
+    expect(new LineIndex('').range(3)).toEqual({ line: 1, column: 1, endLine: 1, endColumn: 1 })
   })
 })

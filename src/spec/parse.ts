@@ -9,12 +9,12 @@ import {
   isScalar,
   isSeq,
   Lexer,
-  LineCounter,
   type Node as YamlNode,
   parseAllDocuments,
   type YAMLError
 } from 'yaml'
 import { type Env, interpolate } from './interpolate.js'
+import { LineIndex } from './lines.js'
 import { Problems, START } from './problems.js'
 import type { MapNode, Position, ScalarNode, SpecNode } from './tree.js'
 
@@ -50,7 +50,6 @@ export function parseSpec(input: Uint8Array, options: ParseOptions): ParsedSpec 
   const text = decodeText(input, problems)
   if (text === undefined) return parsed
 
-  const lineCounter = new LineCounter()
   const shape = measureYaml(text)
   if (shape.depth > MAX_NESTING) {
     problems.error(START, '', `the YAML nests deeper than ${MAX_NESTING} levels`, {
@@ -71,11 +70,11 @@ export function parseSpec(input: Uint8Array, options: ParseOptions): ParsedSpec 
     // Duplicates are found below with a Set: yaml's own check compares every pair of keys (quadratic).
     uniqueKeys: false,
     strict: true,
-    prettyErrors: false,
-    lineCounter
+    prettyErrors: false
   })
   const docs = Array.isArray(documents) ? documents : [documents]
-  const at = (offset: number, end = offset): Position => position(lineCounter, text.length, offset, end)
+  const lines = new LineIndex(text)
+  const at = (offset: number, end = offset): Position => lines.range(offset, end)
 
   if (docs.length === 0 || docs[0].contents === null) {
     problems.error(START, '', 'the spec file is empty', {
@@ -105,12 +104,6 @@ export function parseSpec(input: Uint8Array, options: ParseOptions): ParsedSpec 
   }
   parsed.root = root.node
   return parsed
-}
-
-function position(lineCounter: LineCounter, length: number, start: number, end: number): Position {
-  const from = lineCounter.linePos(Math.min(Math.max(start, 0), length))
-  const to = lineCounter.linePos(Math.min(Math.max(end, start), length))
-  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col }
 }
 
 const YAML_EXPECTATIONS: Readonly<Record<string, string>> = {
@@ -164,11 +157,8 @@ function decodeText(input: Uint8Array, problems: Problems): string | undefined {
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const control = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/.exec(text)
   if (control) {
-    const lineStarts = text.slice(0, control.index).split('\n')
-    const line = lineStarts.length
-    const column = lineStarts[line - 1].length + 1
     problems.error(
-      { line, column, endLine: line, endColumn: column + 1 },
+      new LineIndex(text).range(control.index, control.index + 1),
       '',
       'the file contains a control character',
       {
