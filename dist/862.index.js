@@ -2,6 +2,189 @@ export const id = 862;
 export const ids = [862];
 export const modules = {
 
+/***/ 2120:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ serialiseStateDocument),
+/* harmony export */   aJ: () => (/* binding */ emptyStateDocument),
+/* harmony export */   eM: () => (/* binding */ parseStateDocument),
+/* harmony export */   ln: () => (/* binding */ withCurrentRecord)
+/* harmony export */ });
+/* unused harmony exports HISTORY_LIMIT, MAX_DOCUMENT_BYTES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/**
+ * A StateDocument as text: strict parsing of what a store read, stable serialisation of what it writes,
+ * and the one way a new record enters a document (history newest first, bounded).
+ *
+ * One shape table (below) both validates a read document and fixes the key order of a written one, so a
+ * document always serialises the same way and hand edits that break it are caught, never ignored.
+ */
+
+/** Older records kept per state key; beyond this the oldest are dropped. */
+const HISTORY_LIMIT = 50;
+/**
+ * Upper bound of a serialised document. The GitHub contents API only returns files up to 1 MB inline,
+ * and a state file has no reason to grow: the oldest history goes first.
+ */
+const MAX_DOCUMENT_BYTES = 512 * 1024;
+/** A short description of a found value (hand-edited files can hold anything, of any size). */
+function found(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    const text = JSON.stringify(value);
+    return `${typeof value} ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
+}
+function string(options = {}) {
+    return (value, at, problems) => {
+        if (typeof value !== 'string')
+            problems.push(`${at}: expected a string, found ${found(value)}`);
+        else if (options.nonEmpty && value === '')
+            problems.push(`${at}: must not be empty`);
+        return value;
+    };
+}
+const timestamp = (value, at, problems) => {
+    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
+        problems.push(`${at}: expected an ISO 8601 time, found ${found(value)}`);
+    }
+    return value;
+};
+function oneOf(...allowed) {
+    return (value, at, problems) => {
+        if (!allowed.includes(value)) {
+            problems.push(`${at}: expected ${allowed.map(a => JSON.stringify(a)).join(' or ')}, found ${found(value)}`);
+        }
+        return value;
+    };
+}
+function arrayOf(item, unique) {
+    return (value, at, problems) => {
+        if (!Array.isArray(value)) {
+            problems.push(`${at}: expected an array, found ${found(value)}`);
+            return value;
+        }
+        const seen = new Set();
+        return value.map((element, i) => {
+            const key = unique?.(element);
+            if (key !== undefined && seen.has(key))
+                problems.push(`${at}[${i}]: duplicate ${JSON.stringify(key)}`);
+            seen.add(key);
+            return item(element, `${at}[${i}]`, problems);
+        });
+    };
+}
+/** Checks an object's fields and rebuilds it with keys in table order (unknown keys are an error). */
+function object(fields, optional = []) {
+    return (value, at, problems) => {
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+            problems.push(`${at}: expected an object, found ${found(value)}`);
+            return value;
+        }
+        const input = value;
+        const unknown = Object.keys(input).filter(key => !(key in fields));
+        if (unknown.length > 0)
+            problems.push(`${at}: unknown field ${unknown.map(k => JSON.stringify(k)).join(', ')}`);
+        const output = {};
+        for (const [key, check] of Object.entries(fields)) {
+            if (input[key] === undefined) {
+                if (!optional.includes(key))
+                    problems.push(`${at}: missing field "${key}"`);
+                continue;
+            }
+            output[key] = check(input[key], `${at}.${key}`, problems);
+        }
+        return output;
+    };
+}
+const recordedParameter = object({ path: string({ nonEmpty: true }), parameter: string(), value: string() });
+const stateRecord = object({
+    meshId: string({ nonEmpty: true }),
+    requestId: string(),
+    origin: oneOf('created', 'adopted'),
+    name: string({ nonEmpty: true }),
+    region: string({ nonEmpty: true }),
+    parameters: arrayOf(recordedParameter, p => p?.path),
+    commitSha: string(),
+    runId: string(),
+    runAttempt: string(),
+    actor: string(),
+    repository: string(),
+    time: timestamp
+});
+const pendingCreate = object({
+    runId: string(),
+    runAttempt: string(),
+    actor: string(),
+    since: timestamp,
+    name: string({ nonEmpty: true }),
+    region: string({ nonEmpty: true }),
+    outcome: oneOf('unknown')
+}, ['outcome']);
+const stateDocument = object({
+    schemaVersion: oneOf(1),
+    stateKey: string({ nonEmpty: true }),
+    current: stateRecord,
+    pending: pendingCreate,
+    history: arrayOf(stateRecord)
+}, ['current', 'pending']);
+function check(value) {
+    const problems = [];
+    const document = stateDocument(value, '$', problems);
+    return { document, problems };
+}
+/** Text read from a store → a valid document; anything else is an ActionError naming the source. */
+function parseStateDocument(text, source) {
+    const corrupt = (what) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`The state record in ${source.description} is unreadable: ${what}.`, source.reset);
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw corrupt(`it is not valid JSON (${error.message})`);
+    }
+    const version = value?.schemaVersion;
+    if (typeof version === 'number' && version > 1) {
+        throw corrupt(`it has schemaVersion ${version}, written by a newer version of this action (this one reads 1)`);
+    }
+    const { document, problems } = check(value);
+    if (problems.length > 0) {
+        const shown = problems.slice(0, 5).join('; ');
+        throw corrupt(problems.length > 5 ? `${shown}; and ${problems.length - 5} more problems` : shown);
+    }
+    return document;
+}
+/** Stable pretty JSON with a trailing newline; keys in a fixed order whatever order the object has. */
+function serialiseStateDocument(document) {
+    const { document: canonical, problems } = check(document);
+    if (problems.length > 0)
+        throw new Error(`bug: refusing to write an invalid state document: ${problems.join('; ')}`);
+    return `${JSON.stringify(canonical, null, 2)}\n`;
+}
+function emptyStateDocument(stateKey) {
+    return { schemaVersion: 1, stateKey, history: [] };
+}
+/**
+ * The document after recording `record` as current: the previous current record moves to the front of
+ * the history, any pending create is cleared, and the history is cut to HISTORY_LIMIT and to
+ * MAX_DOCUMENT_BYTES, oldest first.
+ */
+function withCurrentRecord(document, record) {
+    const history = (document.current ? [document.current, ...document.history] : document.history).slice(0, HISTORY_LIMIT);
+    const next = { schemaVersion: 1, stateKey: document.stateKey, current: record, history };
+    while (next.history.length > 0 && Buffer.byteLength(serialiseStateDocument(next)) > MAX_DOCUMENT_BYTES) {
+        next.history = next.history.slice(0, -1);
+    }
+    return next;
+}
+
+
+/***/ }),
+
 /***/ 9862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -177,6 +360,22 @@ function createGitHubStore(options) {
         }
     }
     return { description, read, write };
+}
+
+
+/***/ }),
+
+/***/ 6992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ StateConflictError)
+/* harmony export */ });
+class StateConflictError extends Error {
+    constructor(message = 'the state record changed since it was read') {
+        super(message);
+        this.name = 'StateConflictError';
+    }
 }
 
 

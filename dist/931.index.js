@@ -8,10 +8,11 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   apply: () => (/* binding */ apply)
 /* harmony export */ });
-/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3431);
+/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3431);
 /* harmony import */ var _cloud_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2355);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _state_diff_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(310);
+/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(632);
+/* harmony import */ var _state_diff_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(310);
 /* harmony import */ var _state_document_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2120);
 /* harmony import */ var _state_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6992);
 /**
@@ -19,6 +20,7 @@ export const modules = {
  * both creating: a `pending` entry is compare-and-swapped in before CreateServiceMesh, and the record
  * is written right after it answers, before any waiting, so a cancelled job never loses a mesh id.
  */
+
 
 
 
@@ -49,8 +51,17 @@ async function apply(input, deps) {
             continue;
         }
         round++;
-        const facts = await readCloudFacts(input, document, deps.mesh, pending !== undefined);
-        const decision = (0,_decide_js__WEBPACK_IMPORTED_MODULE_4__/* .decide */ .L)(facts);
+        const record = document?.current;
+        const facts = await (0,_facts_js__WEBPACK_IMPORTED_MODULE_4__/* .gatherFacts */ .p)({
+            record,
+            changed: input.changedFrom(record),
+            adoptExisting: input.settings.adoptExisting,
+            onChange: input.settings.onChange,
+            request: input.request,
+            mesh: deps.mesh,
+            mayExistUnrecorded: pending !== undefined
+        });
+        const decision = (0,_decide_js__WEBPACK_IMPORTED_MODULE_5__/* .decide */ .L)(facts);
         try {
             return await act(decision, facts, input, document, revision, deps, now);
         }
@@ -72,26 +83,6 @@ function abandoned(pending, run, now) {
     return (pending.outcome === 'unknown' ||
         now.getTime() - Date.parse(pending.since) >= PENDING_STALE_MS ||
         (pending.runId === run.runId && Number(pending.runAttempt) < Number(run.runAttempt)));
-}
-async function readCloudFacts(input, document, mesh, abandonedCreate) {
-    const record = document?.current;
-    const base = {
-        record,
-        changed: input.changedFrom(record),
-        adoptExisting: input.settings.adoptExisting,
-        onChange: input.settings.onChange
-    };
-    if (record)
-        return { ...base, existing: (await mesh.describe(record.meshId)) ?? null };
-    // An abandoned pending create may have reached the cloud: always look before creating then.
-    const lookUp = input.settings.adoptExisting || abandonedCreate;
-    if (!lookUp)
-        return base;
-    return {
-        ...base,
-        adoptExisting: true,
-        candidates: await mesh.findByName(input.request.name, input.request.region)
-    };
 }
 async function act(decision, facts, input, document, revision, deps, now) {
     const base = document ?? (0,_state_document_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyStateDocument */ .aJ)(input.stateKey);
@@ -172,7 +163,7 @@ function newRecord(input, meshId, requestId, origin, now) {
         origin,
         name: input.request.name,
         region: input.request.region,
-        parameters: (0,_state_diff_js__WEBPACK_IMPORTED_MODULE_5__/* .toRecordedParameters */ .A)(input.request.parameters),
+        parameters: (0,_state_diff_js__WEBPACK_IMPORTED_MODULE_6__/* .toRecordedParameters */ .A)(input.request.parameters),
         commitSha: input.run.sha,
         runId: input.run.runId,
         runAttempt: input.run.runAttempt,
@@ -377,6 +368,205 @@ class CloudCallError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionEr
         this.failure = failure;
         this.attempts = attempts;
         this.name = 'CloudCallError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 2120:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ serialiseStateDocument),
+/* harmony export */   aJ: () => (/* binding */ emptyStateDocument),
+/* harmony export */   eM: () => (/* binding */ parseStateDocument),
+/* harmony export */   ln: () => (/* binding */ withCurrentRecord)
+/* harmony export */ });
+/* unused harmony exports HISTORY_LIMIT, MAX_DOCUMENT_BYTES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/**
+ * A StateDocument as text: strict parsing of what a store read, stable serialisation of what it writes,
+ * and the one way a new record enters a document (history newest first, bounded).
+ *
+ * One shape table (below) both validates a read document and fixes the key order of a written one, so a
+ * document always serialises the same way and hand edits that break it are caught, never ignored.
+ */
+
+/** Older records kept per state key; beyond this the oldest are dropped. */
+const HISTORY_LIMIT = 50;
+/**
+ * Upper bound of a serialised document. The GitHub contents API only returns files up to 1 MB inline,
+ * and a state file has no reason to grow: the oldest history goes first.
+ */
+const MAX_DOCUMENT_BYTES = 512 * 1024;
+/** A short description of a found value (hand-edited files can hold anything, of any size). */
+function found(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    const text = JSON.stringify(value);
+    return `${typeof value} ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
+}
+function string(options = {}) {
+    return (value, at, problems) => {
+        if (typeof value !== 'string')
+            problems.push(`${at}: expected a string, found ${found(value)}`);
+        else if (options.nonEmpty && value === '')
+            problems.push(`${at}: must not be empty`);
+        return value;
+    };
+}
+const timestamp = (value, at, problems) => {
+    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
+        problems.push(`${at}: expected an ISO 8601 time, found ${found(value)}`);
+    }
+    return value;
+};
+function oneOf(...allowed) {
+    return (value, at, problems) => {
+        if (!allowed.includes(value)) {
+            problems.push(`${at}: expected ${allowed.map(a => JSON.stringify(a)).join(' or ')}, found ${found(value)}`);
+        }
+        return value;
+    };
+}
+function arrayOf(item, unique) {
+    return (value, at, problems) => {
+        if (!Array.isArray(value)) {
+            problems.push(`${at}: expected an array, found ${found(value)}`);
+            return value;
+        }
+        const seen = new Set();
+        return value.map((element, i) => {
+            const key = unique?.(element);
+            if (key !== undefined && seen.has(key))
+                problems.push(`${at}[${i}]: duplicate ${JSON.stringify(key)}`);
+            seen.add(key);
+            return item(element, `${at}[${i}]`, problems);
+        });
+    };
+}
+/** Checks an object's fields and rebuilds it with keys in table order (unknown keys are an error). */
+function object(fields, optional = []) {
+    return (value, at, problems) => {
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+            problems.push(`${at}: expected an object, found ${found(value)}`);
+            return value;
+        }
+        const input = value;
+        const unknown = Object.keys(input).filter(key => !(key in fields));
+        if (unknown.length > 0)
+            problems.push(`${at}: unknown field ${unknown.map(k => JSON.stringify(k)).join(', ')}`);
+        const output = {};
+        for (const [key, check] of Object.entries(fields)) {
+            if (input[key] === undefined) {
+                if (!optional.includes(key))
+                    problems.push(`${at}: missing field "${key}"`);
+                continue;
+            }
+            output[key] = check(input[key], `${at}.${key}`, problems);
+        }
+        return output;
+    };
+}
+const recordedParameter = object({ path: string({ nonEmpty: true }), parameter: string(), value: string() });
+const stateRecord = object({
+    meshId: string({ nonEmpty: true }),
+    requestId: string(),
+    origin: oneOf('created', 'adopted'),
+    name: string({ nonEmpty: true }),
+    region: string({ nonEmpty: true }),
+    parameters: arrayOf(recordedParameter, p => p?.path),
+    commitSha: string(),
+    runId: string(),
+    runAttempt: string(),
+    actor: string(),
+    repository: string(),
+    time: timestamp
+});
+const pendingCreate = object({
+    runId: string(),
+    runAttempt: string(),
+    actor: string(),
+    since: timestamp,
+    name: string({ nonEmpty: true }),
+    region: string({ nonEmpty: true }),
+    outcome: oneOf('unknown')
+}, ['outcome']);
+const stateDocument = object({
+    schemaVersion: oneOf(1),
+    stateKey: string({ nonEmpty: true }),
+    current: stateRecord,
+    pending: pendingCreate,
+    history: arrayOf(stateRecord)
+}, ['current', 'pending']);
+function check(value) {
+    const problems = [];
+    const document = stateDocument(value, '$', problems);
+    return { document, problems };
+}
+/** Text read from a store → a valid document; anything else is an ActionError naming the source. */
+function parseStateDocument(text, source) {
+    const corrupt = (what) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`The state record in ${source.description} is unreadable: ${what}.`, source.reset);
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw corrupt(`it is not valid JSON (${error.message})`);
+    }
+    const version = value?.schemaVersion;
+    if (typeof version === 'number' && version > 1) {
+        throw corrupt(`it has schemaVersion ${version}, written by a newer version of this action (this one reads 1)`);
+    }
+    const { document, problems } = check(value);
+    if (problems.length > 0) {
+        const shown = problems.slice(0, 5).join('; ');
+        throw corrupt(problems.length > 5 ? `${shown}; and ${problems.length - 5} more problems` : shown);
+    }
+    return document;
+}
+/** Stable pretty JSON with a trailing newline; keys in a fixed order whatever order the object has. */
+function serialiseStateDocument(document) {
+    const { document: canonical, problems } = check(document);
+    if (problems.length > 0)
+        throw new Error(`bug: refusing to write an invalid state document: ${problems.join('; ')}`);
+    return `${JSON.stringify(canonical, null, 2)}\n`;
+}
+function emptyStateDocument(stateKey) {
+    return { schemaVersion: 1, stateKey, history: [] };
+}
+/**
+ * The document after recording `record` as current: the previous current record moves to the front of
+ * the history, any pending create is cleared, and the history is cut to HISTORY_LIMIT and to
+ * MAX_DOCUMENT_BYTES, oldest first.
+ */
+function withCurrentRecord(document, record) {
+    const history = (document.current ? [document.current, ...document.history] : document.history).slice(0, HISTORY_LIMIT);
+    const next = { schemaVersion: 1, stateKey: document.stateKey, current: record, history };
+    while (next.history.length > 0 && Buffer.byteLength(serialiseStateDocument(next)) > MAX_DOCUMENT_BYTES) {
+        next.history = next.history.slice(0, -1);
+    }
+    return next;
+}
+
+
+/***/ }),
+
+/***/ 6992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ StateConflictError)
+/* harmony export */ });
+class StateConflictError extends Error {
+    constructor(message = 'the state record changed since it was read') {
+        super(message);
+        this.name = 'StateConflictError';
     }
 }
 

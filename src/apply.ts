@@ -6,6 +6,7 @@
 import { decide, type Decision, type DecisionInput } from './decide.js'
 import { CloudCallError } from './cloud/failure.js'
 import { ActionError } from './errors.js'
+import { gatherFacts } from './facts.js'
 import type { Log } from './log.js'
 import type { MeshApi } from './cloud/types.js'
 import type { MeshRequest } from './spec/request.js'
@@ -77,7 +78,16 @@ export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<ApplyRe
       continue
     }
     round++
-    const facts = await readCloudFacts(input, document, deps.mesh, pending !== undefined)
+    const record = document?.current
+    const facts = await gatherFacts({
+      record,
+      changed: input.changedFrom(record),
+      adoptExisting: input.settings.adoptExisting,
+      onChange: input.settings.onChange,
+      request: input.request,
+      mesh: deps.mesh,
+      mayExistUnrecorded: pending !== undefined
+    })
     const decision = decide(facts)
     try {
       return await act(decision, facts, input, document, revision, deps, now)
@@ -106,30 +116,6 @@ function abandoned(pending: PendingCreate, run: RunContext, now: Date): boolean 
     now.getTime() - Date.parse(pending.since) >= PENDING_STALE_MS ||
     (pending.runId === run.runId && Number(pending.runAttempt) < Number(run.runAttempt))
   )
-}
-
-async function readCloudFacts(
-  input: ApplyInput,
-  document: StateDocument | undefined,
-  mesh: MeshApi,
-  abandonedCreate: boolean
-): Promise<DecisionInput> {
-  const record = document?.current
-  const base = {
-    record,
-    changed: input.changedFrom(record),
-    adoptExisting: input.settings.adoptExisting,
-    onChange: input.settings.onChange
-  }
-  if (record) return { ...base, existing: (await mesh.describe(record.meshId)) ?? null }
-  // An abandoned pending create may have reached the cloud: always look before creating then.
-  const lookUp = input.settings.adoptExisting || abandonedCreate
-  if (!lookUp) return base
-  return {
-    ...base,
-    adoptExisting: true,
-    candidates: await mesh.findByName(input.request.name, input.request.region)
-  }
 }
 
 async function act(

@@ -18,10 +18,14 @@ import type { Log } from './log.js'
 import { annotate, formatDiagnostic } from './report/annotations.js'
 import { renderPlanComment, renderSummary, type RunReport } from './report/summary.js'
 import { readSettings, type Settings } from './settings.js'
+import { watchForCancellation } from './cancellation.js'
+import { gatherFacts } from './facts.js'
+import { Outputs } from './outputs.js'
 import { loadSpec } from './spec/index.js'
 import type { MeshRequest } from './spec/request.js'
 import { diffParameters } from './state/diff.js'
 import { openStateStore, stateKeyFor } from './state/open.js'
+import type { StateRead, StateStore } from './state/store.js'
 import type { StateRecord } from './state/record.js'
 
 const log: Log = {
@@ -30,6 +34,15 @@ const log: Log = {
   notice: message => core.notice(message),
   debug: core.debug,
   group: core.group
+}
+
+/** What every step of a run shares: its settings, and where its results go. */
+interface RunContext {
+  settings: Settings
+  env: NodeJS.ProcessEnv
+  report: RunReport
+  outputs: Outputs
+  signal: AbortSignal
 }
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -42,71 +55,20 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     diagnostics: [],
     notes: []
   }
-  const outputs = new OutputWriter()
+  const outputs = new Outputs()
   const cancellation = watchForCancellation()
   try {
     const settings = readSettings(env)
     report.mode = settings.mode
     report.runUrl = runUrl(settings)
-    const credentialPlan = planCredentials(settings, env, report)
+    const run: RunContext = { settings, env, report, outputs, signal: cancellation.signal }
 
-    const spec = await loadSpec({ workspace: settings.run.workspace, specPath: settings.specPath, env })
-    spec.secrets.forEach(secret => core.setSecret(secret))
-    report.specFile = spec.file
-    report.diagnostics = spec.diagnostics
-    annotate(spec.diagnostics, core)
-    spec.diagnostics.forEach(d => core.info(formatDiagnostic(d)))
-    if (!spec.request || hasErrors(spec.diagnostics)) {
-      const errors = spec.diagnostics.filter(d => d.severity === 'error').length
-      throw new ActionError(
-        `${spec.file}: ${errors} error${errors === 1 ? '' : 's'} in the mesh spec; nothing was sent.`,
-        'Fix the errors annotated above (each names its line and column) and run again.'
-      )
-    }
-    const request = spec.request
-
-    const stateKey = settings.stateKey ?? stateKeyFor(request)
-    report.stateKey = stateKey
-    const store = await openStateStore(settings, stateKey, log)
-    const initial = await store.read()
-    const { document } = initial
-    const changedFrom = (record: StateRecord | undefined) =>
-      diffParameters(record?.parameters, request.parameters).length > 0
-    report.changes = diffParameters(document?.current?.parameters, request.parameters)
-    outputs.set('changed', String(report.changes.length > 0))
-    outputs.set('diff', JSON.stringify(report.changes))
-
-    const mesh = await connectToCloud(settings, credentialPlan)
-
-    if (settings.mode === 'plan') {
-      const decision = await planDecision(
-        settings,
-        document?.current,
-        report.changes.length > 0,
-        request,
-        mesh
-      )
-      finish(report, outputs, { decision, created: false, ...meshOf(decision, document?.current) })
-      await commentOnPullRequest(settings, report)
-    } else {
-      const { apply } = await import('./apply.js')
-      const result = await apply(
-        { settings, run: settings.run, stateKey, request, changedFrom, initial },
-        {
-          store,
-          mesh: mesh!,
-          log,
-          signal: cancellation.signal,
-          onMeshId: id => {
-            outputs.set('service-mesh-id', id)
-            outputs.flush()
-          }
-        }
-      )
-      finish(report, outputs, result)
-      if (result.requestId) outputs.set('request-id', result.requestId)
-      await waitIfAsked(settings, result, mesh!, report, outputs, cancellation.signal)
-    }
+    const credentials = chooseCredentials(run)
+    const request = await readSpec(run)
+    const state = await readState(run, request)
+    const mesh = await connectToCloud(settings, credentials)
+    if (settings.mode === 'plan') await plan(run, request, state, mesh)
+    else await applyAndWait(run, request, state, mesh!)
     failOnDecision(report.decision)
   } catch (error) {
     report.failure = fail(error)
@@ -117,25 +79,86 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
 }
 
-/**
- * The runner cancels a step with SIGINT, then SIGTERM. Instead of dying mid-create, the run stops at
- * the next safe point: never before a created mesh is recorded and output.
- */
-function watchForCancellation(): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController()
-  const onSignal = (name: NodeJS.Signals) => {
-    core.info(`Received ${name}: stopping at the next safe point.`)
-    controller.abort(new ActionError(`Cancelled (${name}).`))
+/** Reads and validates the spec; every problem is annotated, and any error stops the run here. */
+async function readSpec({ settings, env, report }: RunContext): Promise<MeshRequest> {
+  const spec = await loadSpec({ workspace: settings.run.workspace, specPath: settings.specPath, env })
+  spec.secrets.forEach(secret => core.setSecret(secret))
+  report.specFile = spec.file
+  report.diagnostics = spec.diagnostics
+  annotate(spec.diagnostics, core)
+  spec.diagnostics.forEach(d => core.info(formatDiagnostic(d)))
+  if (!spec.request || hasErrors(spec.diagnostics)) {
+    const errors = spec.diagnostics.filter(d => d.severity === 'error').length
+    throw new ActionError(
+      `${spec.file}: ${errors} error${errors === 1 ? '' : 's'} in the mesh spec; nothing was sent.`,
+      'Fix the errors annotated above (each names its line and column) and run again.'
+    )
   }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
+  return spec.request
+}
+
+interface State {
+  stateKey: string
+  store: StateStore
+  read: StateRead
+}
+
+/** Reads the record of previous runs and diffs the spec against it. */
+async function readState({ settings, report, outputs }: RunContext, request: MeshRequest): Promise<State> {
+  const stateKey = settings.stateKey ?? stateKeyFor(request)
+  report.stateKey = stateKey
+  const store = await openStateStore(settings, stateKey, log)
+  const read = await store.read()
+  report.changes = diffParameters(read.document?.current?.parameters, request.parameters)
+  outputs.set('changed', String(report.changes.length > 0))
+  outputs.set('diff', JSON.stringify(report.changes))
+  return { stateKey, store, read }
+}
+
+/** Shows what apply would do; in a pull request also as the sticky plan comment. */
+async function plan(run: RunContext, request: MeshRequest, state: State, mesh: MeshApi | undefined) {
+  const { settings, report } = run
+  const record = state.read.document?.current
+  const facts = await gatherFacts({
+    record,
+    changed: report.changes.length > 0,
+    adoptExisting: settings.adoptExisting,
+    onChange: settings.onChange,
+    request,
+    mesh
+  })
+  const decision = decide(facts)
+  const meshState = facts.existing?.state
+  finish(run, { decision, created: false, ...meshOf(decision, record), ...(meshState ? { meshState } : {}) })
+  await commentOnPullRequest(settings, report)
+}
+
+/** Creates, adopts or keeps the mesh as decided, records it, then waits for it if asked to. */
+async function applyAndWait(run: RunContext, request: MeshRequest, state: State, mesh: MeshApi) {
+  const { settings, outputs, signal } = run
+  const { apply } = await import('./apply.js')
+  const result = await apply(
+    {
+      settings,
+      run: settings.run,
+      stateKey: state.stateKey,
+      request,
+      changedFrom: record => diffParameters(record?.parameters, request.parameters).length > 0,
+      initial: state.read
+    },
+    {
+      store: state.store,
+      mesh,
+      log,
+      signal,
+      onMeshId: id => {
+        outputs.set('service-mesh-id', id)
+        outputs.flush()
+      }
     }
-  }
+  )
+  finish(run, result)
+  await waitIfAsked(run, result, mesh)
 }
 
 /**
@@ -160,7 +183,7 @@ async function connectToCloud(settings: Settings, plan: CredentialPlan): Promise
  * Credentials are chosen before the spec is read, so a job that cannot work fails at once. `plan`
  * tolerates having none (fork pull requests get no OIDC token) and says it did not read the cloud.
  */
-function planCredentials(settings: Settings, env: NodeJS.ProcessEnv, report: RunReport): CredentialPlan {
+function chooseCredentials({ settings, env, report }: RunContext): CredentialPlan {
   let plan: CredentialPlan
   try {
     plan = preflightCredentials(settings, env)
@@ -177,20 +200,6 @@ function planCredentials(settings: Settings, env: NodeJS.ProcessEnv, report: Run
   return plan
 }
 
-async function planDecision(
-  settings: Settings,
-  record: StateRecord | undefined,
-  changed: boolean,
-  request: MeshRequest,
-  mesh: MeshApi | undefined
-): Promise<Decision> {
-  const base = { record, changed, adoptExisting: settings.adoptExisting, onChange: settings.onChange }
-  if (!mesh) return decide(base)
-  if (record) return decide({ ...base, existing: (await mesh.describe(record.meshId)) ?? null })
-  if (!settings.adoptExisting) return decide(base)
-  return decide({ ...base, candidates: await mesh.findByName(request.name, request.region) })
-}
-
 function meshOf(decision: Decision, record: StateRecord | undefined): Partial<ApplyResult> {
   if (decision.action === 'adopt') return { meshId: decision.mesh.id, meshState: decision.mesh.state }
   if ('meshId' in decision && decision.meshId) return { meshId: decision.meshId }
@@ -198,8 +207,7 @@ function meshOf(decision: Decision, record: StateRecord | undefined): Partial<Ap
 }
 
 function finish(
-  report: RunReport,
-  outputs: OutputWriter,
+  { report, outputs }: RunContext,
   result: Partial<ApplyResult> & { decision: Decision }
 ): void {
   report.decision = result.decision
@@ -210,17 +218,15 @@ function finish(
   if (result.stateLocation) report.stateLocation = result.stateLocation
   if (result.meshId) outputs.set('service-mesh-id', result.meshId)
   if (result.meshState) outputs.set('mesh-state', result.meshState)
+  if (result.requestId) outputs.set('request-id', result.requestId)
   outputs.set('created', String(report.created))
   core.info(`Decision: ${result.decision.action} (${result.decision.reason})`)
 }
 
 async function waitIfAsked(
-  settings: Settings,
+  { settings, report, outputs, signal }: RunContext,
   result: ApplyResult,
-  mesh: MeshApi,
-  report: RunReport,
-  outputs: OutputWriter,
-  signal: AbortSignal
+  mesh: MeshApi
 ): Promise<void> {
   if (!settings.wait || !result.meshId || result.decision.action === 'fail') return
   if (result.meshState === 'running') return
@@ -282,22 +288,6 @@ function runUrl(settings: Settings): string | undefined {
   const { serverUrl, repository, runId, runAttempt } = settings.run
   if (!repository || !runId) return undefined
   return `${serverUrl}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
-}
-
-/** Outputs are collected and written once (and again after waiting), never masked. */
-class OutputWriter {
-  private readonly values = new Map<string, string>()
-  private readonly written = new Map<string, string>()
-  set(name: string, value: string): void {
-    this.values.set(name, value)
-  }
-  flush(): void {
-    for (const [name, value] of this.values) {
-      if (this.written.get(name) === value) continue
-      core.setOutput(name, value)
-      this.written.set(name, value)
-    }
-  }
 }
 
 /** Fails the step with a message a person can act on; returns it for the summary. */

@@ -2,7 +2,6 @@
 import type { Log } from '../log.js'
 import type { Settings } from '../settings.js'
 import type { MeshRequest } from '../spec/request.js'
-import { createFileStore } from './file-store.js'
 import type { StateStore } from './store.js'
 
 /** Default identity of a mesh across runs: `<region>/<name>`. */
@@ -10,13 +9,14 @@ export const stateKeyFor = (request: Pick<MeshRequest, 'name' | 'region'>): stri
   `${request.region}/${request.name}`
 
 export async function openStateStore(settings: Settings, stateKey: string, log: Log): Promise<StateStore> {
+  // Each backend is its own chunk of the bundle, loaded only by the runs that use it.
   if (settings.state === 'file') {
+    const { createFileStore } = await import('./file-store.js')
     return createFileStore({
       workspace: settings.run.workspace,
       path: settings.stateFile ?? `.asm-state/${stateKey}.json`
     })
   }
-  // Loaded only for state: github, with the GitHub client it brings.
   const { createGitHubStore } = await import('./github-store.js')
   return createGitHubStore({
     token: settings.githubToken,
