@@ -17,6 +17,7 @@ import {
   type Scenario,
   type World
 } from '../support/e2e.js'
+import { caEnv } from '../support/ca-fixture.js'
 import { NODE_VERSIONS } from '../support/node-versions.js'
 import { createWorkspace, type RunResult } from '../support/runner.js'
 
@@ -232,5 +233,45 @@ describe.each(NODE_VERSIONS)('plan without credentials and state: file under $na
     expect(world.github.requests).toEqual([])
     expect(callsNamed(world.cloud, 'CreateServiceMesh')).toEqual([])
     expect(existsSync(path.join(workspace, '.asm-state'))).toBe(false)
+  })
+})
+
+describe.each(NODE_VERSIONS)('plan of examples/full.yaml without credentials under $name', ({ bin }) => {
+  let world: World
+  let workspace: string
+  let result: RunResult
+
+  beforeAll(async () => {
+    world = await startWorld()
+    workspace = await createWorkspace({ [SPEC_FILE]: readExample('full.yaml') })
+    result = await runScenario(world, {
+      workspace,
+      node: bin,
+      credentials: 'none',
+      env: caEnv(),
+      with: { mode: 'plan', state: 'file' }
+    })
+  })
+  afterAll(async () => {
+    await world.stop()
+    await rm(workspace, { recursive: true, force: true })
+  })
+
+  it('validates all 78 parameters and plans them as added, offline', () => {
+    expect(result.failures).toEqual([])
+    expect(result.exitCode).toBe(0)
+    expect(result.annotations.filter(a => a.level === 'error')).toEqual([])
+    const diff = JSON.parse(result.outputs.diff) as { parameter: string; change: string }[]
+    expect(diff.every(c => c.change === 'added')).toBe(true)
+    // 77 body parameters, Tag (two tags) and the one extra parameter.
+    expect(new Set(diff.map(c => c.parameter)).size).toBe(77 + 1 + 1)
+    expect(world.cloud.calls).toEqual([])
+    expect(world.github.requests).toEqual([])
+  })
+
+  it('warns about the two deprecated parameters at their lines', () => {
+    const warnings = result.annotations.filter(a => a.level === 'warning')
+    expect(warnings.map(w => w.message).join('\n')).toMatch(/rootKey[\s\S]*type|type[\s\S]*rootKey/)
+    expect(warnings.every(w => w.file === SPEC_FILE && (w.line ?? 0) > 1)).toBe(true)
   })
 })
