@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { renderInputs, renderOutputs, replaceExamples, replaceSection, repoRoot } from './support/readme.js'
+import {
+  renderInputs,
+  renderOutputs,
+  renderReportExamples,
+  replaceExamples,
+  replaceSection,
+  repoRoot
+} from './support/readme.js'
 
 const readmePath = path.join(repoRoot, 'README.md')
 
@@ -9,6 +16,7 @@ const readmePath = path.join(repoRoot, 'README.md')
 function regenerate(readme: string): string {
   let next = replaceSection(readme, 'inputs', renderInputs())
   next = replaceSection(next, 'outputs', renderOutputs())
+  next = replaceSection(next, 'report-examples', renderReportExamples())
   return replaceExamples(next)
 }
 
@@ -20,7 +28,7 @@ describe('README', () => {
     readme = expected
   }
 
-  it('has the inputs and outputs tables of action.yml and the example workflows verbatim', () => {
+  it('has the inputs and outputs of action.yml, the example workflows and the rendered report examples', () => {
     if (expected !== readme) throw new Error('README.md is out of date: run `npm run generate` and commit it')
     expect(readme).toContain('| `spec` | yes |')
     expect(readme).toContain('| `service-mesh-id` |')

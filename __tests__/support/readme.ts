@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
+import { renderPlanComment, renderSummary } from '../../src/report/summary.js'
 import { REPO_ROOT } from './repo-root.js'
 
 export const repoRoot = REPO_ROOT
@@ -48,4 +49,70 @@ export function replaceExamples(readme: string): string {
     (_match, file: string) =>
       `<!-- example:${file} -->\n\`\`\`yaml\n${readFileSync(path.join(repoRoot, file), 'utf8')}\`\`\`\n<!-- /example -->`
   )
+}
+
+/**
+ * A job summary and a PR comment as the action renders them, for a fixed run: the README shows real
+ * output, and the README test fails when the renderer changes it.
+ */
+export function renderReportExamples(): string {
+  const created = renderSummary({
+    mode: 'apply',
+    stateKey: 'cn-hangzhou/prod-mesh',
+    specFile: 'mesh/prod.yaml',
+    decision: {
+      action: 'create',
+      reason: 'no previous run recorded and no mesh with this name in the region'
+    },
+    changes: [
+      { path: 'name', parameter: 'Name', change: 'added', after: 'prod-mesh' },
+      { path: 'region', parameter: 'RegionId', change: 'added', after: 'cn-hangzhou' },
+      { path: 'network.vpcId', parameter: 'VpcId', change: 'added', after: 'vpc-bp1abc' },
+      { path: 'network.vSwitches', parameter: 'VSwitches', change: 'added', after: '["vsw-bp1abc"]' },
+      {
+        path: 'certificateAuthority.key',
+        parameter: 'ExistingCaKey',
+        change: 'added',
+        after: 'sha256:5d41402abc4b2a76b9719d911017c592ae5cf3a3bc0e9f7d0c2d0f6c8b2e8c1a'
+      }
+    ],
+    meshId: 'c08ba3fd1e6484b0f8cc1ad8109d6ab5',
+    meshState: 'running',
+    requestId: '3D57EAD2-8723-1F26-B69C-F8707D8B565D',
+    created: true,
+    diagnostics: [],
+    notes: [],
+    runUrl: 'https://github.com/your-org/your-repo/actions/runs/4242/attempts/1',
+    stateLocation: 'https://github.com/your-org/your-repo/commit/9f2c1e0'
+  })
+  const comment = renderPlanComment({
+    mode: 'plan',
+    stateKey: 'cn-hangzhou/prod-mesh',
+    specFile: 'mesh/prod.yaml',
+    decision: {
+      action: 'fail',
+      meshId: 'c08ba3fd1e6484b0f8cc1ad8109d6ab5',
+      reason: 'the spec changed since mesh c08ba3fd1e6484b0f8cc1ad8109d6ab5 was recorded',
+      advice:
+        'CreateServiceMesh cannot update a mesh. Bring the spec back in line with the record, ' +
+        'or set on-change: warn to keep the mesh, or on-change: create to create a new one.'
+    },
+    changes: [
+      { path: 'tracing.sampling', parameter: 'TraceSampling', change: 'changed', before: '100', after: '50' },
+      { path: 'tags.team', parameter: 'Tag', change: 'added', after: 'mesh' }
+    ],
+    meshId: 'c08ba3fd1e6484b0f8cc1ad8109d6ab5',
+    meshState: 'running',
+    created: false,
+    diagnostics: [],
+    notes: [],
+    runUrl: 'https://github.com/your-org/your-repo/actions/runs/4243/attempts/1'
+  })
+  const shown = (title: string, markdown: string) =>
+    ['<details>', `<summary>${title}</summary>`, '', markdown.trim(), '', '</details>'].join('\n')
+  return [
+    shown('Job summary of an apply that created the mesh', created),
+    '',
+    shown('Plan comment on a pull request that changes the spec (on-change: fail)', comment)
+  ].join('\n')
 }
