@@ -7,38 +7,13 @@ import { startCloudEmulator, type CloudEmulator } from '../support/cloud-emulato
 import { CREATE_PARAMETER_NAMES } from './cloud/mesh-parameters.js'
 import { callApi, failureOf, openApiClient, type Call, type Keys } from './helpers/openapi.js'
 import { send } from './helpers/raw-http.js'
+import { ACCESS_LOG_KEYS } from './cloud/mesh-parameters.js'
 
 const AK: Keys = { accessKeyId: 'LTAI5tMeshTests', accessKeySecret: 'mesh-secret' }
 const VERSION = '2020-01-11'
 const PROVISION_MS = 60_000
 const ACCESS_LOG_FORMAT = JSON.stringify(
-  Object.fromEntries(
-    [
-      'authority_for',
-      'bytes_received',
-      'bytes_sent',
-      'downstream_local_address',
-      'downstream_remote_address',
-      'duration',
-      'istio_policy_status',
-      'method',
-      'path',
-      'protocol',
-      'requested_server_name',
-      'response_code',
-      'response_flags',
-      'route_name',
-      'start_time',
-      'trace_id',
-      'upstream_cluster',
-      'upstream_host',
-      'upstream_local_address',
-      'upstream_service_time',
-      'upstream_transport_failure_reason',
-      'user_agent',
-      'x_forwarded_for'
-    ].map(key => [key, `%${key.toUpperCase()}%`])
-  )
+  Object.fromEntries(ACCESS_LOG_KEYS.map(key => [key, `%${key.toUpperCase()}%`]))
 )
 
 /** Every form-body parameter of CreateServiceMesh with a valid value (Tag goes in the query). */

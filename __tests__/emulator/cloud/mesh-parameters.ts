@@ -116,7 +116,7 @@ export const CREATE_PARAMETER_NAMES = [...Object.keys(PARAMETERS), TAG_NAME].sor
 const REQUIRED = ['RegionId', 'VpcId', 'VSwitches']
 
 /** The docs say an AccessLogFormat must hold at least these keys (asm-api.md §6.5). */
-const ACCESS_LOG_KEYS = [
+export const ACCESS_LOG_KEYS = [
   'authority_for',
   'bytes_received',
   'bytes_sent',
