@@ -1,5 +1,9 @@
-/** The spec file, read safely from inside GITHUB_WORKSPACE (no escapes through `..`, absolute paths or links). */
-import { open, realpath, stat } from 'node:fs/promises'
+/**
+ * The spec file, read safely from inside GITHUB_WORKSPACE (no escapes through `..`, absolute paths or links).
+ * Synchronous on purpose: a few small reads at start-up, with nothing to overlap them with; the first async
+ * fs call would also pay for starting libuv's thread pool.
+ */
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { ActionError } from './errors.js'
 import { MAX_SPEC_BYTES } from './spec/parse.js'
@@ -19,7 +23,7 @@ const isInside = (parent: string, child: string): boolean => {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }
 
-export async function readSpecFile(workspace: string, specPath: string): Promise<SpecFile> {
+export function readSpecFile(workspace: string, specPath: string): SpecFile {
   if (!workspace) {
     throw new ActionError(
       'GITHUB_WORKSPACE is not set',
@@ -40,7 +44,7 @@ export async function readSpecFile(workspace: string, specPath: string): Promise
 
   let real: string
   try {
-    real = await realpath(candidate)
+    real = realpathSync.native(candidate)
   } catch (error) {
     if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR') {
       throw new ActionError(
@@ -50,21 +54,29 @@ export async function readSpecFile(workspace: string, specPath: string): Promise
     }
     throw new ActionError(`cannot resolve the spec path ${relative}: ${code(error) ?? String(error)}`, advice)
   }
-  const realRoot = await realpath(root).catch(() => root)
+  const realRoot = realRootOf(root)
   if (!isInside(realRoot, real)) {
     throw new ActionError(`the spec path ${relative} is a link to a file outside the workspace`, advice)
   }
 
   try {
-    return { relative, absolute: real, bytes: await readRegularFile(real, relative, advice) }
+    return { relative, absolute: real, bytes: readRegularFile(real, relative, advice) }
   } catch (error) {
     if (error instanceof ActionError) throw error
     throw new ActionError(`cannot read the spec file ${relative}: ${code(error) ?? String(error)}`, advice)
   }
 }
 
-async function readRegularFile(real: string, relative: string, advice: string): Promise<Buffer> {
-  const info = await stat(real)
+function realRootOf(root: string): string {
+  try {
+    return realpathSync.native(root)
+  } catch {
+    return root
+  }
+}
+
+function readRegularFile(real: string, relative: string, advice: string): Buffer {
+  const info = statSync(real)
   if (info.isDirectory()) {
     throw new ActionError(`the spec path ${relative} is a directory`, 'point spec: at the YAML file itself')
   }
@@ -76,19 +88,20 @@ async function readRegularFile(real: string, relative: string, advice: string): 
     )
   if (info.size > MAX_SPEC_BYTES) throw tooLarge()
 
-  // Read at most one byte more than allowed, in case the file grew after stat.
-  const handle = await open(real, 'r')
+  // Read at most one byte more than allowed, in case the file grew after stat. Not zero-filled: only the
+  // bytes read are returned, and the pages never written cost no memory.
+  const fd = openSync(real, 'r')
   try {
-    const buffer = Buffer.alloc(MAX_SPEC_BYTES + 1)
+    const buffer = Buffer.allocUnsafe(MAX_SPEC_BYTES + 1)
     let length = 0
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length)
       if (bytesRead === 0) break
       length += bytesRead
       if (length > MAX_SPEC_BYTES) throw tooLarge()
     }
     return buffer.subarray(0, length)
   } finally {
-    await handle.close()
+    closeSync(fd)
   }
 }

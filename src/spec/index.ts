@@ -38,7 +38,7 @@ export interface LoadSpecOptions {
  * workspace, missing, a directory, over 1 MiB); problems inside the file come back as diagnostics.
  */
 export async function loadSpec(options: LoadSpecOptions): Promise<SpecResult> {
-  const { relative, bytes } = await readSpecFile(options.workspace, options.specPath)
+  const { relative, bytes } = readSpecFile(options.workspace, options.specPath)
   return evaluateSpec(bytes, { file: relative, env: options.env })
 }
 
