@@ -3,14 +3,16 @@
  * before and while YAML parses it: size, encoding, nesting depth and alias expansion.
  */
 import {
+  Composer,
   CST,
+  type Document,
   isAlias,
   isMap,
   isScalar,
   isSeq,
   Lexer,
   type Node as YamlNode,
-  parseAllDocuments,
+  Parser,
   type YAMLError
 } from 'yaml'
 import { type Env, interpolate } from './interpolate.js'
@@ -50,29 +52,12 @@ export function parseSpec(input: Uint8Array, options: ParseOptions): ParsedSpec 
   const text = decodeText(input, problems)
   if (text === undefined) return parsed
 
-  const shape = measureYaml(text)
-  if (shape.depth > MAX_NESTING) {
-    problems.error(START, '', `the YAML nests deeper than ${MAX_NESTING} levels`, {
-      expected: `at most ${MAX_NESTING} levels of nesting (a spec needs about 7)`
-    })
+  const docs = parseDocuments(text)
+  if (typeof docs === 'string') {
+    const { message, expected } = LIMIT_PROBLEMS[docs]
+    problems.error(START, '', message, { expected })
     return parsed
   }
-  if (shape.tokens > MAX_TOKENS) {
-    problems.error(START, '', `the file holds more than ${MAX_TOKENS} YAML tokens`, {
-      expected: 'a mesh spec (a few hundred keys and values)'
-    })
-    return parsed
-  }
-  const documents = parseAllDocuments(text, {
-    version: '1.2',
-    schema: 'core',
-    merge: false,
-    // Duplicates are found below with a Set: yaml's own check compares every pair of keys (quadratic).
-    uniqueKeys: false,
-    strict: true,
-    prettyErrors: false
-  })
-  const docs = Array.isArray(documents) ? documents : [documents]
   const lines = new LineIndex(text)
   const at = (offset: number, end = offset): Position => lines.range(offset, end)
 
@@ -205,45 +190,85 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1
 }
 
+const YAML_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  merge: false,
+  // Duplicates are found below with a Set: yaml's own check compares every pair of keys (quadratic).
+  uniqueKeys: false,
+  strict: true
+} as const
+
+type Limit = 'depth' | 'tokens'
+
+const LIMIT_PROBLEMS: Readonly<Record<Limit, { message: string; expected: string }>> = {
+  depth: {
+    message: `the YAML nests deeper than ${MAX_NESTING} levels`,
+    expected: `at most ${MAX_NESTING} levels of nesting (a spec needs about 7)`
+  },
+  tokens: {
+    message: `the file holds more than ${MAX_TOKENS} YAML tokens`,
+    expected: 'a mesh spec (a few hundred keys and values)'
+  }
+}
+
 /**
- * The size of the YAML from the lexer alone (which is iterative), stopping as soon as a limit is passed:
- * its tokens, and an upper estimate of its depth (flow brackets, plus indentation levels, plus block
- * indicators on one line such as `- - - x`). The YAML parser recurses, so very deep input must be refused
- * before it runs.
+ * What yaml's parseAllDocuments does, with the text lexed once: each token is measured (YamlShape) before
+ * the parser sees it, so a document that passes a limit is never composed. The composer recurses, so
+ * very deep input must be refused before it reaches it.
  */
-function measureYaml(text: string): { depth: number; tokens: number } {
-  let tokens = 0
-  const indents: number[] = []
-  let flow = 0
-  let onLine = 0
-  let lineStart = true
-  let deepest = 0
+function parseDocuments(text: string): Document.Parsed[] | Limit {
+  const shape = new YamlShape()
+  const parser = new Parser()
+  const composer = new Composer(YAML_OPTIONS)
+  const docs: Document.Parsed[] = []
   for (const token of new Lexer().lex(text)) {
-    if (++tokens > MAX_TOKENS) break
+    const limit = shape.add(token)
+    if (limit) return limit
+    for (const node of parser.next(token)) for (const doc of composer.next(node)) docs.push(doc)
+  }
+  for (const node of parser.end()) for (const doc of composer.next(node)) docs.push(doc)
+  for (const doc of composer.end()) docs.push(doc)
+  return docs
+}
+
+/**
+ * The size of the YAML, token by token: the tokens so far, and an upper estimate of the depth (flow
+ * brackets, plus indentation levels, plus block indicators on one line such as `- - - x`).
+ */
+class YamlShape {
+  private tokens = 0
+  private readonly indents: number[] = []
+  private flow = 0
+  private onLine = 0
+  private lineStart = true
+
+  /** The limit that this token passes, if any. */
+  add(token: string): Limit | undefined {
+    if (++this.tokens > MAX_TOKENS) return 'tokens'
     const type = CST.tokenType(token)
     if (type === 'newline') {
-      lineStart = true
-      onLine = 0
-      continue
+      this.lineStart = true
+      this.onLine = 0
+      return undefined
     }
-    if (lineStart) {
+    if (this.lineStart) {
       const indent = type === 'space' ? token.length : 0
+      const { indents } = this
       while (indents.length > 0 && (indents.at(-1) as number) >= indent) indents.pop()
       if (indent > 0) indents.push(indent)
-      lineStart = false
+      this.lineStart = false
     }
-    if (type === 'flow-map-start' || type === 'flow-seq-start') flow++
-    else if (type === 'flow-map-end' || type === 'flow-seq-end') flow = Math.max(0, flow - 1)
+    if (type === 'flow-map-start' || type === 'flow-seq-start') this.flow++
+    else if (type === 'flow-map-end' || type === 'flow-seq-end') this.flow = Math.max(0, this.flow - 1)
     else if (
-      flow === 0 &&
+      this.flow === 0 &&
       (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind')
     ) {
-      onLine++
+      this.onLine++
     }
-    deepest = Math.max(deepest, flow + indents.length + onLine)
-    if (deepest > MAX_NESTING) break
+    return this.flow + this.indents.length + this.onLine > MAX_NESTING ? 'depth' : undefined
   }
-  return { depth: deepest, tokens }
 }
 
 /** yaml's document nodes → tree.ts nodes, expanding aliases within a budget and interpolating strings. */
