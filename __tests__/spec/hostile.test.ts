@@ -61,7 +61,7 @@ describe('hostile content never throws and says what is wrong', () => {
       'a list of 100k items',
       `network: {vSwitches: [${Array.from({ length: 100_000 }, (_, i) => `vsw-${i}`).join(',')}]}`
     ]
-  ])('refuses a 1 MiB file of %s before parsing it', (_, text) => {
+  ])('refuses a 1 MiB file of %s before composing it', (_, text) => {
     const result = evaluate(text)
     expect(errors(result)).toMatchObject([
       { line: 1, column: 1, message: `the file holds more than ${MAX_TOKENS} YAML tokens` }
@@ -107,6 +107,34 @@ describe('hostile content never throws and says what is wrong', () => {
     const result = evaluate(bytes)
     expect(where(errors(result))).toEqual([`${at} `])
     expect(errors(result)[0].message).toContain(text)
+  })
+
+  it('finds invalid UTF-8 where a strict decoder stops: at the end of the longest valid prefix', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true })
+    const isValid = (bytes: Uint8Array): boolean => {
+      try {
+        strict.decode(bytes)
+        return true
+      } catch {
+        return false
+      }
+    }
+    // Whole characters of every length, mixed with stray bytes that may or may not fit.
+    const piece = fc.oneof(
+      fc.constantFrom('a', '\n', 'é', '€', '\u{1d11e}').map(c => [...Buffer.from(c)]),
+      fc.integer({ min: 0x80, max: 0xff }).map(b => [b])
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), pieces => {
+        const bytes = Uint8Array.from(pieces.flat())
+        const problem = evaluate(bytes).diagnostics.find(d => d.message === 'the file is not valid UTF-8')
+        if (isValid(bytes)) return expect(problem).toBeUndefined()
+        let prefix = bytes.length - 1
+        while (!isValid(bytes.subarray(0, prefix))) prefix--
+        expect(problem?.found).toMatch(new RegExp(`at offset ${prefix}$`))
+      }),
+      { numRuns: 500 }
+    )
   })
 
   it('accepts a UTF-8 byte order mark', () => {

@@ -2,6 +2,7 @@
  * Spec bytes → a tree of positioned nodes (tree.ts), with `${NAME}` interpolation. Hostile input is bounded
  * before and while YAML parses it: size, encoding, nesting depth and alias expansion.
  */
+import { isUtf8 } from 'node:buffer'
 import {
   Composer,
   CST,
@@ -129,7 +130,8 @@ function decodeText(input: Uint8Array, problems: Problems): string | undefined {
     })
     return undefined
   }
-  const invalid = firstInvalidUtf8(input)
+  // The native check first: the byte loop below only has to find where a file goes wrong.
+  const invalid = isUtf8(input) ? -1 : firstInvalidUtf8(input)
   if (invalid >= 0) {
     problems.error(bytePosition(input, invalid), '', 'the file is not valid UTF-8', {
       expected: 'a UTF-8 text file',
