@@ -80,7 +80,11 @@ function decideWithoutRecord(input: DecisionInput): Decision {
   if (!input.adoptExisting)
     return { action: 'create', reason: 'no previous run recorded; adopt-existing is false' }
   const candidates = input.candidates
-  if (candidates === undefined) return { action: 'unknown', reason: 'no previous run recorded' }
+  if (candidates === undefined)
+    return {
+      action: 'unknown',
+      reason: 'no previous run recorded, and without credentials the cloud was not read for a mesh to adopt'
+    }
   if (candidates.length === 0)
     return { action: 'create', reason: 'no previous run recorded and no mesh with this name in the region' }
   if (candidates.length === 1)

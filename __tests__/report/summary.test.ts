@@ -209,6 +209,13 @@ describe('renderSummary: verdicts', () => {
     )
   })
 
+  it('plan without credentials and without a record: says create or adopt, unchecked', () => {
+    const md = renderSummary(report({ decision: { action: 'unknown', reason: 'no previous run recorded' } }))
+    expect(lines(md)).toContain(
+      '**Would create a new mesh, or adopt one with the same name and region if it exists (the cloud was not read to check).**'
+    )
+  })
+
   it('invalid spec: counts errors, lists every diagnostic, no diff', () => {
     const diagnostics: Diagnostic[] = [
       {

@@ -117,7 +117,7 @@ function verdict(report: RunReport): string {
     case 'unknown':
       return d.meshId
         ? `The state records ${mesh(d.meshId)}; the cloud was not read, so its state is unknown.`
-        : 'Not decided: the cloud was not read.'
+        : 'Would create a new mesh, or adopt one with the same name and region if it exists (the cloud was not read to check).'
   }
 }
 
