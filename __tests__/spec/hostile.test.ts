@@ -61,7 +61,7 @@ describe('hostile content never throws and says what is wrong', () => {
       'a list of 100k items',
       `network: {vSwitches: [${Array.from({ length: 100_000 }, (_, i) => `vsw-${i}`).join(',')}]}`
     ]
-  ])('refuses a 1 MiB file of %s before composing it', (_, text) => {
+  ])('refuses a 1 MiB file of %s before parsing it', (_, text) => {
     const result = evaluate(text)
     expect(errors(result)).toMatchObject([
       { line: 1, column: 1, message: `the file holds more than ${MAX_TOKENS} YAML tokens` }

@@ -215,22 +215,24 @@ const LIMIT_PROBLEMS: Readonly<Record<Limit, { message: string; expected: string
 }
 
 /**
- * What yaml's parseAllDocuments does, with the text lexed once: each token is measured (YamlShape) before
- * the parser sees it, so a document that passes a limit is never composed. The composer recurses, so
- * very deep input must be refused before it reaches it.
+ * What yaml's parseAllDocuments does, with the text lexed once: the lexer's tokens are measured (YamlShape)
+ * as they come, and only a text within the limits goes on to the parser and composer, which recurse and
+ * are much slower per token (so hostile input is refused at the lexer's cost).
  */
 function parseDocuments(text: string): Document.Parsed[] | Limit {
   const shape = new YamlShape()
-  const parser = new Parser()
-  const composer = new Composer(YAML_OPTIONS)
-  const docs: Document.Parsed[] = []
+  const tokens: string[] = []
   for (const token of new Lexer().lex(text)) {
     const limit = shape.add(token)
     if (limit) return limit
-    for (const node of parser.next(token)) for (const doc of composer.next(node)) docs.push(doc)
+    tokens.push(token)
   }
-  for (const node of parser.end()) for (const doc of composer.next(node)) docs.push(doc)
-  for (const doc of composer.end()) docs.push(doc)
+  const parser = new Parser()
+  const composer = new Composer(YAML_OPTIONS)
+  const docs: Document.Parsed[] = []
+  for (const token of tokens) for (const node of parser.next(token)) docs.push(...composer.next(node))
+  for (const node of parser.end()) docs.push(...composer.next(node))
+  docs.push(...composer.end())
   return docs
 }
 
