@@ -15,13 +15,15 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var src_diagnostics = __webpack_require__(4851);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/spec/interpolate.ts
@@ -168,6 +170,7 @@ const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 
 
+
 const MAX_SPEC_BYTES = 1024 * 1024;
 /** Far above any real spec (about 7 levels) and far below what could exhaust the stack. */
 const MAX_NESTING = 64;
@@ -185,29 +188,12 @@ function parseSpec(input, options) {
     const text = decodeText(input, problems);
     if (text === undefined)
         return parsed;
-    const shape = measureYaml(text);
-    if (shape.depth > MAX_NESTING) {
-        problems.error(START, '', `the YAML nests deeper than ${MAX_NESTING} levels`, {
-            expected: `at most ${MAX_NESTING} levels of nesting (a spec needs about 7)`
-        });
+    const docs = parseDocuments(text);
+    if (typeof docs === 'string') {
+        const { message, expected } = LIMIT_PROBLEMS[docs];
+        problems.error(START, '', message, { expected });
         return parsed;
     }
-    if (shape.tokens > MAX_TOKENS) {
-        problems.error(START, '', `the file holds more than ${MAX_TOKENS} YAML tokens`, {
-            expected: 'a mesh spec (a few hundred keys and values)'
-        });
-        return parsed;
-    }
-    const documents = (0,dist/* parseAllDocuments */.hR)(text, {
-        version: '1.2',
-        schema: 'core',
-        merge: false,
-        // Duplicates are found below with a Set: yaml's own check compares every pair of keys (quadratic).
-        uniqueKeys: false,
-        strict: true,
-        prettyErrors: false
-    });
-    const docs = Array.isArray(documents) ? documents : [documents];
     const lines = new LineIndex(text);
     const at = (offset, end = offset) => lines.range(offset, end);
     if (docs.length === 0 || docs[0].contents === null) {
@@ -271,7 +257,8 @@ function decodeText(input, problems) {
         });
         return undefined;
     }
-    const invalid = firstInvalidUtf8(input);
+    // The native check first: the byte loop below only has to find where a file goes wrong.
+    const invalid = (0,external_node_buffer_.isUtf8)(input) ? -1 : firstInvalidUtf8(input);
     if (invalid >= 0) {
         problems.error(bytePosition(input, invalid), '', 'the file is not valid UTF-8', {
             expected: 'a UTF-8 text file',
@@ -328,49 +315,88 @@ function firstInvalidUtf8(bytes) {
     }
     return -1;
 }
+const YAML_OPTIONS = {
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+    // Duplicates are found below with a Set: yaml's own check compares every pair of keys (quadratic).
+    uniqueKeys: false,
+    strict: true
+};
+const LIMIT_PROBLEMS = {
+    depth: {
+        message: `the YAML nests deeper than ${MAX_NESTING} levels`,
+        expected: `at most ${MAX_NESTING} levels of nesting (a spec needs about 7)`
+    },
+    tokens: {
+        message: `the file holds more than ${MAX_TOKENS} YAML tokens`,
+        expected: 'a mesh spec (a few hundred keys and values)'
+    }
+};
 /**
- * The size of the YAML from the lexer alone (which is iterative), stopping as soon as a limit is passed:
- * its tokens, and an upper estimate of its depth (flow brackets, plus indentation levels, plus block
- * indicators on one line such as `- - - x`). The YAML parser recurses, so very deep input must be refused
- * before it runs.
+ * What yaml's parseAllDocuments does, with the text lexed once: the lexer's tokens are measured (YamlShape)
+ * as they come, and only a text within the limits goes on to the parser and composer, which recurse and
+ * are much slower per token (so hostile input is refused at the lexer's cost).
  */
-function measureYaml(text) {
-    let tokens = 0;
-    const indents = [];
-    let flow = 0;
-    let onLine = 0;
-    let lineStart = true;
-    let deepest = 0;
+function parseDocuments(text) {
+    const shape = new YamlShape();
+    const tokens = [];
     for (const token of new dist/* Lexer */.JG().lex(text)) {
-        if (++tokens > MAX_TOKENS)
-            break;
+        const limit = shape.add(token);
+        if (limit)
+            return limit;
+        tokens.push(token);
+    }
+    const parser = new dist/* Parser */.iX();
+    const composer = new dist/* Composer */.Dk(YAML_OPTIONS);
+    const docs = [];
+    for (const token of tokens)
+        for (const node of parser.next(token))
+            docs.push(...composer.next(node));
+    for (const node of parser.end())
+        docs.push(...composer.next(node));
+    docs.push(...composer.end());
+    return docs;
+}
+/**
+ * The size of the YAML, token by token: the tokens so far, and an upper estimate of the depth (flow
+ * brackets, plus indentation levels, plus block indicators on one line such as `- - - x`).
+ */
+class YamlShape {
+    tokens = 0;
+    indents = [];
+    flow = 0;
+    onLine = 0;
+    lineStart = true;
+    /** The limit that this token passes, if any. */
+    add(token) {
+        if (++this.tokens > MAX_TOKENS)
+            return 'tokens';
         const type = dist/* CST */.DB.tokenType(token);
         if (type === 'newline') {
-            lineStart = true;
-            onLine = 0;
-            continue;
+            this.lineStart = true;
+            this.onLine = 0;
+            return undefined;
         }
-        if (lineStart) {
+        if (this.lineStart) {
             const indent = type === 'space' ? token.length : 0;
+            const { indents } = this;
             while (indents.length > 0 && indents.at(-1) >= indent)
                 indents.pop();
             if (indent > 0)
                 indents.push(indent);
-            lineStart = false;
+            this.lineStart = false;
         }
         if (type === 'flow-map-start' || type === 'flow-seq-start')
-            flow++;
+            this.flow++;
         else if (type === 'flow-map-end' || type === 'flow-seq-end')
-            flow = Math.max(0, flow - 1);
-        else if (flow === 0 &&
+            this.flow = Math.max(0, this.flow - 1);
+        else if (this.flow === 0 &&
             (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind')) {
-            onLine++;
+            this.onLine++;
         }
-        deepest = Math.max(deepest, flow + indents.length + onLine);
-        if (deepest > MAX_NESTING)
-            break;
+        return this.flow + this.indents.length + this.onLine > MAX_NESTING ? 'depth' : undefined;
     }
-    return { depth: deepest, tokens };
 }
 /** yaml's document nodes → tree.ts nodes, expanding aliases within a budget and interpolating strings. */
 class TreeBuilder {
@@ -509,7 +535,11 @@ const emptyScalar = (pos) => ({
 });
 
 ;// CONCATENATED MODULE: ./src/workspace.ts
-/** The spec file, read safely from inside GITHUB_WORKSPACE (no escapes through `..`, absolute paths or links). */
+/**
+ * The spec file, read safely from inside GITHUB_WORKSPACE (no escapes through `..`, absolute paths or links).
+ * Synchronous on purpose: a few small reads at start-up, with nothing to overlap them with; the first async
+ * fs call would also pay for starting libuv's thread pool.
+ */
 
 
 
@@ -519,7 +549,7 @@ const isInside = (parent, child) => {
     const relative = external_node_path_default().relative(parent, child);
     return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
 };
-async function readSpecFile(workspace, specPath) {
+function readSpecFile(workspace, specPath) {
     if (!workspace) {
         throw new errors/* ActionError */.l('GITHUB_WORKSPACE is not set', 'run the action in a GitHub Actions job (or set GITHUB_WORKSPACE)');
     }
@@ -536,7 +566,7 @@ async function readSpecFile(workspace, specPath) {
     }
     let real;
     try {
-        real = await (0,promises_.realpath)(candidate);
+        real = external_node_fs_.realpathSync.native(candidate);
     }
     catch (error) {
         if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR') {
@@ -544,12 +574,12 @@ async function readSpecFile(workspace, specPath) {
         }
         throw new errors/* ActionError */.l(`cannot resolve the spec path ${relative}: ${code(error) ?? String(error)}`, advice);
     }
-    const realRoot = await (0,promises_.realpath)(root).catch(() => root);
+    const realRoot = realRootOf(root);
     if (!isInside(realRoot, real)) {
         throw new errors/* ActionError */.l(`the spec path ${relative} is a link to a file outside the workspace`, advice);
     }
     try {
-        return { relative, absolute: real, bytes: await readRegularFile(real, relative, advice) };
+        return { relative, absolute: real, bytes: readRegularFile(real, relative, advice) };
     }
     catch (error) {
         if (error instanceof errors/* ActionError */.l)
@@ -557,8 +587,16 @@ async function readSpecFile(workspace, specPath) {
         throw new errors/* ActionError */.l(`cannot read the spec file ${relative}: ${code(error) ?? String(error)}`, advice);
     }
 }
-async function readRegularFile(real, relative, advice) {
-    const info = await (0,promises_.stat)(real);
+function realRootOf(root) {
+    try {
+        return external_node_fs_.realpathSync.native(root);
+    }
+    catch {
+        return root;
+    }
+}
+function readRegularFile(real, relative, advice) {
+    const info = (0,external_node_fs_.statSync)(real);
     if (info.isDirectory()) {
         throw new errors/* ActionError */.l(`the spec path ${relative} is a directory`, 'point spec: at the YAML file itself');
     }
@@ -567,13 +605,14 @@ async function readRegularFile(real, relative, advice) {
     const tooLarge = () => new errors/* ActionError */.l(`the spec file ${relative} is larger than 1 MiB`, 'a mesh spec is a few kilobytes; check the spec input');
     if (info.size > MAX_SPEC_BYTES)
         throw tooLarge();
-    // Read at most one byte more than allowed, in case the file grew after stat.
-    const handle = await (0,promises_.open)(real, 'r');
+    // Read at most one byte more than allowed, in case the file grew after stat. Not zero-filled: only the
+    // bytes read are returned, and the pages never written cost no memory.
+    const fd = (0,external_node_fs_.openSync)(real, 'r');
     try {
-        const buffer = Buffer.alloc(MAX_SPEC_BYTES + 1);
+        const buffer = Buffer.allocUnsafe(MAX_SPEC_BYTES + 1);
         let length = 0;
         for (;;) {
-            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+            const bytesRead = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, length);
             if (bytesRead === 0)
                 break;
             length += bytesRead;
@@ -583,7 +622,7 @@ async function readRegularFile(real, relative, advice) {
         return buffer.subarray(0, length);
     }
     finally {
-        await handle.close();
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 
@@ -1173,11 +1212,13 @@ const NUMBER_PART = '([0-9]+(\\.[0-9]+)?|\\.[0-9]+)';
 const CPU_PATTERN = `^${NUMBER_PART}m?$`;
 const MEMORY_PATTERN = `^${NUMBER_PART}([kMGTPE]|[KMGTPE]i|[eE][0-9]+)?$`;
 const isDnsName = (value) => value.length <= 253 && DNS_NAME.test(value);
+/** Every IPv6 address has a colon; node's IPv6 pattern is big enough that compiling it costs ms at start-up. */
+const isIPv6Address = (value) => value.includes(':') && (0,external_node_net_.isIPv6)(value);
 function checkCidr(value) {
     const slash = value.indexOf('/');
     const address = slash < 0 ? value : value.slice(0, slash);
     const prefix = slash < 0 ? '' : value.slice(slash + 1);
-    const maxPrefix = (0,external_node_net_.isIPv4)(address) ? 32 : (0,external_node_net_.isIPv6)(address) ? 128 : -1;
+    const maxPrefix = (0,external_node_net_.isIPv4)(address) ? 32 : isIPv6Address(address) ? 128 : -1;
     if (maxPrefix < 0)
         return { message: `${JSON.stringify(address)} is not an IPv4 or IPv6 address` };
     if (!/^[0-9]{1,3}$/.test(prefix) || Number(prefix) > maxPrefix) {
@@ -1223,7 +1264,7 @@ const FORMATS = {
     },
     host: {
         expected: 'a host name or IP address',
-        check: (value) => (0,external_node_net_.isIPv4)(value) || (0,external_node_net_.isIPv6)(value) || isDnsName(value)
+        check: (value) => (0,external_node_net_.isIPv4)(value) || isIPv6Address(value) || isDnsName(value)
             ? undefined
             : { message: 'not a host name or IP address' }
     },
@@ -2075,7 +2116,7 @@ function asNumber(node) {
  * workspace, missing, a directory, over 1 MiB); problems inside the file come back as diagnostics.
  */
 async function loadSpec(options) {
-    const { relative, bytes } = await readSpecFile(options.workspace, options.specPath);
+    const { relative, bytes } = readSpecFile(options.workspace, options.specPath);
     return evaluateSpec(bytes, { file: relative, env: options.env });
 }
 /** The same for bytes already in memory (tests, benchmarks, fuzzing). Never throws on bad content. */
