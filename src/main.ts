@@ -87,9 +87,14 @@ async function readSpec({ settings, env, report }: RunContext): Promise<MeshRequ
   report.specFile = spec.file
   report.diagnostics = spec.diagnostics
   annotate(spec.diagnostics, core)
-  spec.diagnostics.forEach(d => core.info(formatDiagnostic(d)))
+  const errors = spec.diagnostics.filter(d => d.severity === 'error').length
+  if (spec.diagnostics.length > 0) {
+    // The runner shows 10 annotations per kind; the full list stays in the log, folded.
+    core.startGroup(`${spec.file}: ${errors} error(s), ${spec.diagnostics.length - errors} warning(s)`)
+    spec.diagnostics.forEach(d => core.info(formatDiagnostic(d)))
+    core.endGroup()
+  }
   if (!spec.request || hasErrors(spec.diagnostics)) {
-    const errors = spec.diagnostics.filter(d => d.severity === 'error').length
     throw new ActionError(
       `${spec.file}: ${errors} error${errors === 1 ? '' : 's'} in the mesh spec; nothing was sent.`,
       'Fix the errors annotated above (each names its line and column) and run again.'
