@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { generateKeyPairSync, sign } from 'node:crypto'
-import { GITHUB_ISSUER, preflightCredentials, resolveCredentials } from '../../src/cloud/credentials.js'
+import { preflightCredentials } from '../../src/cloud/credential-plan.js'
+import { GITHUB_ISSUER, resolveCredentials } from '../../src/cloud/credentials.js'
 import { createMeshApi } from '../../src/cloud/mesh.js'
 import { ActionError } from '../../src/errors.js'
 import { readSettings } from '../../src/settings.js'

@@ -1,10 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  preflightCredentials,
-  resolveCredentials,
-  tokenClaims,
-  type CredentialPlan
-} from '../../src/cloud/credentials.js'
+import { preflightCredentials, type CredentialPlan } from '../../src/cloud/credential-plan.js'
+import { resolveCredentials, tokenClaims } from '../../src/cloud/credentials.js'
 import { ActionError } from '../../src/errors.js'
 import type { OidcSettings } from '../../src/settings.js'
 import { apiError, fakeTime, recordingLog, scripted, type Step } from './fakes.js'

@@ -11,13 +11,6 @@ import { CloudCallError } from './failure.js'
 import type { Sleep } from './sleep.js'
 import type { Credentials } from './types.js'
 
-export {
-  missingCredentialsError,
-  preflightCredentials,
-  stsEndpointFor,
-  type CredentialPlan
-} from './credential-plan.js'
-
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 
 export interface CredentialDeps {
