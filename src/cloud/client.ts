@@ -82,12 +82,7 @@ export function backoff(retry: number, policy: RetryPolicy, random: () => number
 }
 
 /** The backoff, or the server's wait hint when it is longer (capped at maxHintMs). */
-export function retryDelay(
-  failure: CallFailure,
-  retry: number,
-  policy: RetryPolicy,
-  random: () => number
-): number {
+function retryDelay(failure: CallFailure, retry: number, policy: RetryPolicy, random: () => number): number {
   const jitter = backoff(retry, policy, random)
   const hint = failure.retryAfterMs
   return hint === undefined ? jitter : Math.max(Math.min(hint, policy.maxHintMs), jitter)
@@ -160,7 +155,7 @@ function loadClientClass(): Promise<OpenApiClientClass> {
   return clientClass
 }
 
-export function openApiTransport(endpoint: Endpoint, credentials?: Credentials): Transport {
+function openApiTransport(endpoint: Endpoint, credentials?: Credentials): Transport {
   let client: Promise<OpenApiClient> | undefined
   return async call => {
     client ??= loadClientClass().then(

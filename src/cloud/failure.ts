@@ -48,7 +48,7 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v !==
  * therefore only seen when the error object itself carries `retryAfter` in milliseconds, the shape
  * @alicloud/openapi-core's ThrottlingError is documented to have (not verified against a live service).
  */
-export function retryAfterHint(error: unknown): number | undefined {
+function retryAfterHint(error: unknown): number | undefined {
   const hint = (error as Raw | undefined)?.retryAfter
   return typeof hint === 'number' && Number.isFinite(hint) && hint > 0 ? hint : undefined
 }
@@ -185,7 +185,7 @@ function adviceFor(f: CallFailure, host: string, attempts: number): string {
 }
 
 /** `CreateServiceMesh failed: Throttling.User (HTTP 400): too many requests; request id ABC; after 4 attempts`. */
-export function describeFailure(f: CallFailure, attempts: number): string {
+function describeFailure(f: CallFailure, attempts: number): string {
   const what = [f.code, f.status !== undefined ? `(HTTP ${f.status})` : undefined].filter(Boolean).join(' ')
   const parts = [`${f.api} failed: ${what ? `${what}: ` : ''}${f.message}`]
   parts.push(`request id ${f.requestId ?? 'none (no answer from the service)'}`)

@@ -31,7 +31,7 @@ export const DEFAULT_MESH_TIMEOUTS: MeshTimeouts = {
 }
 
 /** Polling: every 5 s (one poll per 5 s on average, the lag after `running` under 5 s), every 10 s after 5 min. */
-export const POLL = { firstMs: 5000, everyMs: 5000, slowMs: 10000, slowAfterMs: 300000, maxMs: 30000 }
+const POLL = { firstMs: 5000, everyMs: 5000, slowMs: 10000, slowAfterMs: 300000, maxMs: 30000 }
 
 /** Sends of CreateServiceMesh in all, when each earlier one ended unknown and no mesh was found. */
 const MAX_CREATE_SENDS = 3
@@ -54,7 +54,7 @@ export interface MeshApiOptions {
 
 const NOT_FOUND = ['ServiceMesh.NotFound', 'StatusForbidden']
 
-export const isFailedState = (state: string): boolean =>
+const isFailedState = (state: string): boolean =>
   state === 'failed' || state === 'create_timeout' || state.endsWith('_failed')
 
 function record(value: unknown): Record<string, unknown> {

@@ -33,7 +33,7 @@ export function annotate(diagnostics: readonly Diagnostic[], sink: AnnotationSin
   for (const d of diagnostics) sink[d.severity](describeDiagnostic(d), annotationProperties(d))
 }
 
-export function annotationProperties(d: Diagnostic): AnnotationProperties {
+function annotationProperties(d: Diagnostic): AnnotationProperties {
   const props: AnnotationProperties = { title: TITLES[d.severity], file: d.file, startLine: d.line }
   const multiLine = d.endLine !== undefined && d.endLine !== d.line
   if (d.endLine !== undefined) props.endLine = d.endLine

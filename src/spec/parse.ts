@@ -31,7 +31,7 @@ export const MAX_ALIASES = 100
  */
 export const MAX_TOKENS = 50_000
 /** Nodes that aliases may add in total (an alias bomb multiplies them). */
-export const MAX_ALIAS_NODES = 10_000
+const MAX_ALIAS_NODES = 10_000
 
 export interface ParsedSpec {
   /** Absent when the file cannot be read as one YAML mapping. */
