@@ -5,6 +5,7 @@
  */
 import { decide, type Decision, type DecisionInput } from './decide.js'
 import { CloudCallError } from './cloud/failure.js'
+import { realSleep } from './cloud/sleep.js'
 import { ActionError } from './errors.js'
 import { gatherFacts } from './facts.js'
 import type { Log } from './log.js'
@@ -58,7 +59,7 @@ export interface ApplyInput {
 
 export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<ApplyResult> {
   const now = deps.now ?? (() => new Date())
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>(r => setTimeout(r, ms)))
+  const sleep = deps.sleep ?? realSleep
   const waitUntil = now().getTime() + PENDING_WAIT_MS
   let alreadyRead = input.initial
   for (let round = 1; round <= MAX_ROUNDS;) {

@@ -8,6 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { constants, promises as fs } from 'node:fs'
 import * as path from 'node:path'
+import { realSleep } from '../cloud/sleep.js'
 import { ActionError } from '../errors.js'
 import { parseStateDocument, serialiseStateDocument } from './document.js'
 import type { StateDocument } from './record.js'
@@ -61,7 +62,7 @@ async function resolveInside(workspace: string, relative: string): Promise<strin
 export function createFileStore(options: FileStoreOptions): StateStore {
   const staleLockMs = options.staleLockMs ?? 30_000
   const lockTimeoutMs = options.lockTimeoutMs ?? 60_000
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
+  const sleep = options.sleep ?? realSleep
   const description = `file ${options.path}`
   const source = {
     description,

@@ -11,6 +11,7 @@
  * checks out.)
  */
 import type { getOctokit } from '@actions/github'
+import { realSleep } from '../cloud/sleep.js'
 import { ActionError } from '../errors.js'
 import type { Log } from '../log.js'
 import { parseStateDocument, serialiseStateDocument } from './document.js'
@@ -59,7 +60,7 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
     )
   }
   const { branch, path, log } = options
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
+  const sleep = options.sleep ?? realSleep
   const description = `branch ${branch}, file ${path}`
   const source = {
     description,
