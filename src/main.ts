@@ -36,7 +36,7 @@ const log: Log = {
 }
 
 /** What every step of a run shares: its settings, and where its results go. */
-interface RunContext {
+interface Shared {
   settings: Settings
   env: NodeJS.ProcessEnv
   report: RunReport
@@ -60,14 +60,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const settings = readSettings(env)
     report.mode = settings.mode
     report.runUrl = runUrl(settings)
-    const run: RunContext = { settings, env, report, outputs, signal: cancellation.signal }
+    const shared: Shared = { settings, env, report, outputs, signal: cancellation.signal }
 
-    const credentials = chooseCredentials(run)
-    const request = await readSpec(run)
-    const state = await readState(run, request)
-    const mesh = await connectToCloud(settings, credentials)
-    if (settings.mode === 'plan') await plan(run, request, state, mesh)
-    else await applyAndWait(run, request, state, mesh!)
+    const credentialPlan = chooseCredentials(shared)
+    const request = await readSpec(shared)
+    const state = await readState(shared, request)
+    const mesh = await connectToCloud(settings, credentialPlan)
+    if (settings.mode === 'plan') await plan(shared, request, state, mesh)
+    else await applyAndWait(shared, request, state, mesh!)
     failOnDecision(report.decision)
   } catch (error) {
     report.failure = fail(error)
@@ -79,7 +79,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 }
 
 /** Reads and validates the spec; every problem is annotated, and any error stops the run here. */
-async function readSpec({ settings, env, report }: RunContext): Promise<MeshRequest> {
+async function readSpec({ settings, env, report }: Shared): Promise<MeshRequest> {
   // The spec engine (and yaml) is its own chunk: a run that fails on its inputs never loads it.
   const { loadSpec } = await import('./spec/index.js')
   const spec = await loadSpec({ workspace: settings.run.workspace, specPath: settings.specPath, env })
@@ -110,7 +110,7 @@ interface State {
 }
 
 /** Reads the record of previous runs and diffs the spec against it. */
-async function readState({ settings, report, outputs }: RunContext, request: MeshRequest): Promise<State> {
+async function readState({ settings, report, outputs }: Shared, request: MeshRequest): Promise<State> {
   const stateKey = settings.stateKey ?? stateKeyFor(request)
   report.stateKey = stateKey
   const store = await openStateStore(settings, stateKey, log)
@@ -122,8 +122,8 @@ async function readState({ settings, report, outputs }: RunContext, request: Mes
 }
 
 /** Shows what apply would do; in a pull request also as the sticky plan comment. */
-async function plan(run: RunContext, request: MeshRequest, state: State, mesh: MeshApi | undefined) {
-  const { settings, report } = run
+async function plan(shared: Shared, request: MeshRequest, state: State, mesh: MeshApi | undefined) {
+  const { settings, report } = shared
   const record = state.read.document?.current
   const facts = await gatherFacts({
     record,
@@ -135,13 +135,18 @@ async function plan(run: RunContext, request: MeshRequest, state: State, mesh: M
   })
   const decision = decide(facts)
   const meshState = facts.existing?.state
-  finish(run, { decision, created: false, ...meshOf(decision, record), ...(meshState ? { meshState } : {}) })
+  finish(shared, {
+    decision,
+    created: false,
+    ...meshOf(decision, record),
+    ...(meshState ? { meshState } : {})
+  })
   await commentOnPullRequest(settings, report)
 }
 
 /** Creates, adopts or keeps the mesh as decided, records it, then waits for it if asked to. */
-async function applyAndWait(run: RunContext, request: MeshRequest, state: State, mesh: MeshApi) {
-  const { settings, outputs, signal } = run
+async function applyAndWait(shared: Shared, request: MeshRequest, state: State, mesh: MeshApi) {
+  const { settings, outputs, signal } = shared
   const { apply } = await import('./apply.js')
   const result = await apply(
     {
@@ -163,21 +168,24 @@ async function applyAndWait(run: RunContext, request: MeshRequest, state: State,
       }
     }
   )
-  finish(run, result)
-  await waitIfAsked(run, result, mesh)
+  finish(shared, result)
+  await waitIfAsked(shared, result, mesh)
 }
 
 /**
  * The cloud side is loaded only by runs that use it (plan without credentials never does): the SDK and
  * the client code are separate chunks of the bundle, so that start-up stays close to the floor.
  */
-async function connectToCloud(settings: Settings, plan: CredentialPlan): Promise<MeshApi | undefined> {
-  if (plan.kind === 'none') return undefined
+async function connectToCloud(
+  settings: Settings,
+  credentialPlan: CredentialPlan
+): Promise<MeshApi | undefined> {
+  if (credentialPlan.kind === 'none') return undefined
   const [{ resolveCredentials }, { createMeshApi }] = await Promise.all([
     import('./cloud/credentials.js'),
     import('./cloud/mesh.js')
   ])
-  const credentials = await resolveCredentials(plan, {
+  const credentials = await resolveCredentials(credentialPlan, {
     getIDToken: core.getIDToken,
     setSecret: core.setSecret,
     log
@@ -189,21 +197,21 @@ async function connectToCloud(settings: Settings, plan: CredentialPlan): Promise
  * Credentials are chosen before the spec is read, so a job that cannot work fails at once. `plan`
  * tolerates having none (fork pull requests get no OIDC token) and says it did not read the cloud.
  */
-function chooseCredentials({ settings, env, report }: RunContext): CredentialPlan {
-  let plan: CredentialPlan
+function chooseCredentials({ settings, env, report }: Shared): CredentialPlan {
+  let credentialPlan: CredentialPlan
   try {
-    plan = preflightCredentials(settings, env)
+    credentialPlan = preflightCredentials(settings, env)
   } catch (error) {
     if (settings.mode === 'apply' || !(error instanceof ActionError)) throw error
     core.warning(`${error.message} The plan goes on without reading the cloud.`)
-    plan = { kind: 'none' }
+    credentialPlan = { kind: 'none' }
   }
-  if (plan.kind === 'none' && settings.mode === 'apply') throw missingCredentialsError()
-  if (plan.kind === 'none')
+  if (credentialPlan.kind === 'none' && settings.mode === 'apply') throw missingCredentialsError()
+  if (credentialPlan.kind === 'none')
     report.notes.push(
       'No credentials in plan mode: the cloud was not read; the plan uses the state record only.'
     )
-  return plan
+  return credentialPlan
 }
 
 function meshOf(decision: Decision, record: StateRecord | undefined): Partial<ApplyResult> {
@@ -212,10 +220,7 @@ function meshOf(decision: Decision, record: StateRecord | undefined): Partial<Ap
   return record && decision.action !== 'create' ? { meshId: record.meshId } : {}
 }
 
-function finish(
-  { report, outputs }: RunContext,
-  result: Partial<ApplyResult> & { decision: Decision }
-): void {
+function finish({ report, outputs }: Shared, result: Partial<ApplyResult> & { decision: Decision }): void {
   report.decision = result.decision
   report.created = result.created ?? false
   if (result.meshId) report.meshId = result.meshId
@@ -230,7 +235,7 @@ function finish(
 }
 
 async function waitIfAsked(
-  { settings, report, outputs, signal }: RunContext,
+  { settings, report, outputs, signal }: Shared,
   result: ApplyResult,
   mesh: MeshApi
 ): Promise<void> {
