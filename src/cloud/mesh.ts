@@ -57,7 +57,7 @@ const NOT_FOUND = ['ServiceMesh.NotFound', 'StatusForbidden']
 const isFailedState = (state: string): boolean =>
   state === 'failed' || state === 'create_timeout' || state.endsWith('_failed')
 
-function record(value: unknown): Record<string, unknown> {
+function asObject(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {}
@@ -103,7 +103,7 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
         `DescribeServiceMeshes answered without a ServiceMeshes list; request id ${requestId || 'none'}`,
         `Check that ${options.endpoint.host} is the Service Mesh API endpoint.`
       )
-    return body.ServiceMeshes.map(mesh => meshInfo(record(record(mesh).ServiceMeshInfo))).filter(
+    return body.ServiceMeshes.map(mesh => meshInfo(asObject(asObject(mesh).ServiceMeshInfo))).filter(
       mesh => mesh.name === name && mesh.region === region
     )
   }
@@ -117,7 +117,7 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
       if (error instanceof CloudCallError && NOT_FOUND.includes(error.failure.code ?? '')) return undefined
       throw error
     }
-    const info = record(record(response.body.ServiceMesh).ServiceMeshInfo)
+    const info = asObject(asObject(response.body.ServiceMesh).ServiceMeshInfo)
     if (typeof info.State !== 'string')
       throw new ActionError(
         `DescribeServiceMeshDetail for ${meshId} answered without ServiceMesh.ServiceMeshInfo.State; ` +
