@@ -53,7 +53,7 @@ export interface Change {
   path: string
   parameter: string
   change: 'added' | 'removed' | 'changed'
-  /** Comparable values (fingerprints for secrets); absent for added/removed. */
+  /** Comparable values (fingerprints for secrets); `before` is absent when added, `after` when removed. */
   before?: string
   after?: string
 }
