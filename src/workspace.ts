@@ -27,17 +27,17 @@ export function readSpecFile(workspace: string, specPath: string): SpecFile {
   if (!workspace) {
     throw new ActionError(
       'GITHUB_WORKSPACE is not set',
-      'run the action in a GitHub Actions job (or set GITHUB_WORKSPACE)'
+      'Run the action in a GitHub Actions job (or set GITHUB_WORKSPACE).'
     )
   }
   if (!specPath.trim())
-    throw new ActionError('the spec input is empty', 'set spec: to the path of the mesh spec file')
+    throw new ActionError('the spec input is empty', 'Set spec: to the path of the mesh spec file.')
   if (specPath.includes('\0'))
-    throw new ActionError('the spec path contains a NUL character', 'fix the spec input')
+    throw new ActionError('the spec path contains a NUL character', 'Fix the spec input.')
   const root = path.resolve(workspace)
   const candidate = path.resolve(root, specPath)
   const relative = path.relative(root, candidate).split(path.sep).join('/')
-  const advice = `give spec: as a path relative to the workspace (${root}), without .. leaving it`
+  const advice = `Give spec: as a path relative to the workspace (${root}), without .. leaving it.`
   if (!isInside(root, candidate)) {
     throw new ActionError(`the spec path ${JSON.stringify(specPath)} points outside the workspace`, advice)
   }
@@ -49,7 +49,7 @@ export function readSpecFile(workspace: string, specPath: string): SpecFile {
     if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR') {
       throw new ActionError(
         `spec file not found: ${relative} (tried ${candidate})`,
-        'check the spec input, and run actions/checkout before this step'
+        'Check the spec input, and run actions/checkout before this step.'
       )
     }
     throw new ActionError(`cannot resolve the spec path ${relative}: ${code(error) ?? String(error)}`, advice)
@@ -78,13 +78,13 @@ function realRootOf(root: string): string {
 function readRegularFile(real: string, relative: string, advice: string): Buffer {
   const info = statSync(real)
   if (info.isDirectory()) {
-    throw new ActionError(`the spec path ${relative} is a directory`, 'point spec: at the YAML file itself')
+    throw new ActionError(`the spec path ${relative} is a directory`, 'Point spec: at the YAML file itself.')
   }
   if (!info.isFile()) throw new ActionError(`the spec path ${relative} is not a regular file`, advice)
   const tooLarge = () =>
     new ActionError(
       `the spec file ${relative} is larger than 1 MiB`,
-      'a mesh spec is a few kilobytes; check the spec input'
+      'A mesh spec is a few kilobytes; check the spec input.'
     )
   if (info.size > MAX_SPEC_BYTES) throw tooLarge()
 
