@@ -11,8 +11,6 @@ import { MAX_SPEC_BYTES } from './spec/parse.js'
 export interface SpecFile {
   /** Workspace-relative path with `/` separators, as annotations want it. */
   relative: string
-  /** The real path that was read. */
-  absolute: string
   bytes: Buffer
 }
 
@@ -60,7 +58,7 @@ export function readSpecFile(workspace: string, specPath: string): SpecFile {
   }
 
   try {
-    return { relative, absolute: real, bytes: readRegularFile(real, relative, advice) }
+    return { relative, bytes: readRegularFile(real, relative, advice) }
   } catch (error) {
     if (error instanceof ActionError) throw error
     throw new ActionError(`cannot read the spec file ${relative}: ${code(error) ?? String(error)}`, advice)
