@@ -222,3 +222,22 @@ describe('apply', () => {
     expect((await store.read()).document?.pending).toBeUndefined()
   })
 })
+
+describe('apply while another run is creating', () => {
+  it('stops waiting when the job is cancelled, and creates nothing', async () => {
+    const cloud = new FakeCloud()
+    const since = new Date().toISOString()
+    const pending = { runId: '9', runAttempt: '1', actor: 'x', since, name: 'prod', region: 'cn-hangzhou' }
+    await store.write(
+      { schemaVersion: 1, stateKey: 'cn-hangzhou/prod', history: [], pending },
+      undefined,
+      'lock'
+    )
+    const controller = new AbortController()
+    const sleep = async () => void controller.abort(new Error('SIGTERM'))
+    await expect(apply(input('1'), { ...deps(cloud), sleep, signal: controller.signal })).rejects.toThrow(
+      /Cancelled while run 9 was creating the mesh for cn-hangzhou\/prod; nothing was created by this run/
+    )
+    expect(cloud.calls).toBe(0)
+  })
+})

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY),
 /* harmony export */   yS: () => (/* binding */ createApiClient)
 /* harmony export */ });
-/* unused harmony exports retryDelay, resolveClientClass, openApiTransport */
+/* unused harmony export resolveClientClass */
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2355);
 /* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3986);
 
@@ -42,10 +42,10 @@ function createApiClient(options) {
                 return { body, requestId: typeof body.RequestId === 'string' ? body.RequestId : '' };
             }
             catch (error) {
-                const failure = (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyFailure */ .XE)(call.action, error, call.timeout.readMs);
+                const failure = (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyFailure */ .X)(call.action, error, call.timeout.readMs);
                 const mayRepeat = failure.retryable && (call.retryUnknownOutcome !== false || !failure.outcomeUnknown);
                 if (!mayRepeat || attempt >= policy.maxAttempts)
-                    throw new _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudCallError */ .Si(failure, attempt, host);
+                    throw new _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudCallError */ .S(failure, attempt, host);
                 const delay = retryDelay(failure, attempt, policy, random);
                 options.log.info(`${call.action}: ${failure.code ?? failure.kind} (${failure.message}); ` +
                     `retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.maxAttempts})`);
@@ -117,10 +117,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GITHUB_ISSUER: () => (/* binding */ GITHUB_ISSUER),
 /* harmony export */   STS_TIMEOUT: () => (/* binding */ STS_TIMEOUT),
-/* harmony export */   missingCredentialsError: () => (/* reexport safe */ _credential_plan_js__WEBPACK_IMPORTED_MODULE_1__.D8),
-/* harmony export */   preflightCredentials: () => (/* reexport safe */ _credential_plan_js__WEBPACK_IMPORTED_MODULE_1__.co),
 /* harmony export */   resolveCredentials: () => (/* binding */ resolveCredentials),
-/* harmony export */   stsEndpointFor: () => (/* reexport safe */ _credential_plan_js__WEBPACK_IMPORTED_MODULE_1__.Pv),
 /* harmony export */   tokenClaims: () => (/* binding */ tokenClaims)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
@@ -131,7 +128,6 @@ __webpack_require__.r(__webpack_exports__);
  * A credential plan (credential-plan.ts) turned into Credentials: keys as given, or for OIDC the GitHub
  * token exchanged at STS AssumeRoleWithOIDC, with errors turned into trust-policy advice.
  */
-
 
 
 
@@ -148,7 +144,7 @@ async function resolveCredentials(plan, deps) {
             deps.setSecret(plan.keys.accessKeySecret);
             if (plan.keys.securityToken)
                 deps.setSecret(plan.keys.securityToken);
-            deps.log.info(`Credentials: AccessKey ${plan.keys.accessKeyId} from ${plan.kind === 'static' ? 'the action inputs' : 'the environment'}`);
+            deps.log.info(`Credentials: AccessKey ${redactedId(plan.keys.accessKeyId)} from ${plan.kind === 'static' ? 'the action inputs' : 'the environment'}`);
             return { ...plan.keys, source: plan.kind };
         }
         case 'oidc':
@@ -191,7 +187,7 @@ async function assumeRoleWithOidc(oidc, sts, deps) {
         });
     }
     catch (error) {
-        if (error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_3__/* .CloudCallError */ .Si && error.failure.kind === 'client')
+        if (error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_3__/* .CloudCallError */ .S && error.failure.kind === 'client')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(error.message, stsAdvice(error.failure.code ?? '', oidc, token) ?? error.advice);
         throw error;
     }
@@ -258,6 +254,8 @@ function stsAdvice(code, oidc, token) {
         return `STS rejected the GitHub token for ${oidc.roleArn}. Token claims: ${shown}.`;
     return undefined;
 }
+/** Enough of an AccessKey ID to tell keys apart in a log, not the whole credential: `LTAI…mKeY`. */
+const redactedId = (id) => (id.length > 8 ? `${id.slice(0, 4)}…${id.slice(-4)}` : '…');
 
 
 /***/ }),
@@ -266,10 +264,9 @@ function stsAdvice(code, oidc, token) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Si: () => (/* binding */ CloudCallError),
-/* harmony export */   XE: () => (/* binding */ classifyFailure)
+/* harmony export */   S: () => (/* binding */ CloudCallError),
+/* harmony export */   X: () => (/* binding */ classifyFailure)
 /* harmony export */ });
-/* unused harmony exports retryAfterHint, describeFailure */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /**
  * What went wrong with one cloud call, decided from the error @alicloud/openapi-client 0.4.15 throws

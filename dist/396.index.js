@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY),
 /* harmony export */   yS: () => (/* binding */ createApiClient)
 /* harmony export */ });
-/* unused harmony exports retryDelay, resolveClientClass, openApiTransport */
+/* unused harmony export resolveClientClass */
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2355);
 /* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3986);
 
@@ -42,10 +42,10 @@ function createApiClient(options) {
                 return { body, requestId: typeof body.RequestId === 'string' ? body.RequestId : '' };
             }
             catch (error) {
-                const failure = (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyFailure */ .XE)(call.action, error, call.timeout.readMs);
+                const failure = (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyFailure */ .X)(call.action, error, call.timeout.readMs);
                 const mayRepeat = failure.retryable && (call.retryUnknownOutcome !== false || !failure.outcomeUnknown);
                 if (!mayRepeat || attempt >= policy.maxAttempts)
-                    throw new _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudCallError */ .Si(failure, attempt, host);
+                    throw new _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudCallError */ .S(failure, attempt, host);
                 const delay = retryDelay(failure, attempt, policy, random);
                 options.log.info(`${call.action}: ${failure.code ?? failure.kind} (${failure.message}); ` +
                     `retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.maxAttempts})`);
@@ -114,10 +114,9 @@ function openApiTransport(endpoint, credentials) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Si: () => (/* binding */ CloudCallError),
-/* harmony export */   XE: () => (/* binding */ classifyFailure)
+/* harmony export */   S: () => (/* binding */ CloudCallError),
+/* harmony export */   X: () => (/* binding */ classifyFailure)
 /* harmony export */ });
-/* unused harmony exports retryAfterHint, describeFailure */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /**
  * What went wrong with one cloud call, decided from the error @alicloud/openapi-client 0.4.15 throws
@@ -293,9 +292,7 @@ class CloudCallError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionEr
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_MESH_TIMEOUTS: () => (/* binding */ DEFAULT_MESH_TIMEOUTS),
-/* harmony export */   POLL: () => (/* binding */ POLL),
-/* harmony export */   createMeshApi: () => (/* binding */ createMeshApi),
-/* harmony export */   isFailedState: () => (/* binding */ isFailedState)
+/* harmony export */   createMeshApi: () => (/* binding */ createMeshApi)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3838);
@@ -319,7 +316,7 @@ const MAX_CREATE_SENDS = 3;
 const LOOKUP_DELAY_MS = 2000;
 const NOT_FOUND = ['ServiceMesh.NotFound', 'StatusForbidden'];
 const isFailedState = (state) => state === 'failed' || state === 'create_timeout' || state.endsWith('_failed');
-function record(value) {
+function asObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
         ? value
         : {};
@@ -357,7 +354,7 @@ function createMeshApi(options) {
         const { body, requestId } = await api('DescribeServiceMeshes', 'GET');
         if (!Array.isArray(body.ServiceMeshes))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`DescribeServiceMeshes answered without a ServiceMeshes list; request id ${requestId || 'none'}`, `Check that ${options.endpoint.host} is the Service Mesh API endpoint.`);
-        return body.ServiceMeshes.map(mesh => meshInfo(record(record(mesh).ServiceMeshInfo))).filter(mesh => mesh.name === name && mesh.region === region);
+        return body.ServiceMeshes.map(mesh => meshInfo(asObject(asObject(mesh).ServiceMeshInfo))).filter(mesh => mesh.name === name && mesh.region === region);
     }
     async function describe(meshId) {
         let response;
@@ -366,11 +363,11 @@ function createMeshApi(options) {
         }
         catch (error) {
             // The API answers StatusForbidden for a deleted mesh as well (asm-api.md §3, Terraform's reading).
-            if (error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_2__/* .CloudCallError */ .Si && NOT_FOUND.includes(error.failure.code ?? ''))
+            if (error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_2__/* .CloudCallError */ .S && NOT_FOUND.includes(error.failure.code ?? ''))
                 return undefined;
             throw error;
         }
-        const info = record(record(response.body.ServiceMesh).ServiceMeshInfo);
+        const info = asObject(asObject(response.body.ServiceMesh).ServiceMeshInfo);
         if (typeof info.State !== 'string')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`DescribeServiceMeshDetail for ${meshId} answered without ServiceMesh.ServiceMeshInfo.State; ` +
                 `request id ${response.requestId || 'none'}`, `Check that ${options.endpoint.host} is the Service Mesh API endpoint.`);
@@ -395,7 +392,7 @@ function createMeshApi(options) {
                 unknown = `the answer (request id ${requestId || 'none'}) holds no ServiceMeshId`;
             }
             catch (error) {
-                if (!(error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_2__/* .CloudCallError */ .Si) || !error.failure.outcomeUnknown)
+                if (!(error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_2__/* .CloudCallError */ .S) || !error.failure.outcomeUnknown)
                     throw error;
                 unknown = error;
             }
@@ -449,7 +446,7 @@ function createMeshApi(options) {
                 last = await describe(meshId);
             }
             catch (error) {
-                if (!(error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_2__/* .CloudCallError */ .Si && error.failure.retryable))
+                if (!(error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_2__/* .CloudCallError */ .S && error.failure.retryable))
                     throw error;
                 interval = Math.min(interval * 2, POLL.maxMs);
                 log.warning(`${error.message}; polling again in ${interval / 1000} s`);

@@ -551,16 +551,16 @@ const isInside = (parent, child) => {
 };
 function readSpecFile(workspace, specPath) {
     if (!workspace) {
-        throw new errors/* ActionError */.l('GITHUB_WORKSPACE is not set', 'run the action in a GitHub Actions job (or set GITHUB_WORKSPACE)');
+        throw new errors/* ActionError */.l('GITHUB_WORKSPACE is not set', 'Run the action in a GitHub Actions job (or set GITHUB_WORKSPACE).');
     }
     if (!specPath.trim())
-        throw new errors/* ActionError */.l('the spec input is empty', 'set spec: to the path of the mesh spec file');
+        throw new errors/* ActionError */.l('the spec input is empty', 'Set spec: to the path of the mesh spec file.');
     if (specPath.includes('\0'))
-        throw new errors/* ActionError */.l('the spec path contains a NUL character', 'fix the spec input');
+        throw new errors/* ActionError */.l('the spec path contains a NUL character', 'Fix the spec input.');
     const root = external_node_path_default().resolve(workspace);
     const candidate = external_node_path_default().resolve(root, specPath);
     const relative = external_node_path_default().relative(root, candidate).split((external_node_path_default()).sep).join('/');
-    const advice = `give spec: as a path relative to the workspace (${root}), without .. leaving it`;
+    const advice = `Give spec: as a path relative to the workspace (${root}), without .. leaving it.`;
     if (!isInside(root, candidate)) {
         throw new errors/* ActionError */.l(`the spec path ${JSON.stringify(specPath)} points outside the workspace`, advice);
     }
@@ -570,7 +570,7 @@ function readSpecFile(workspace, specPath) {
     }
     catch (error) {
         if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR') {
-            throw new errors/* ActionError */.l(`spec file not found: ${relative} (tried ${candidate})`, 'check the spec input, and run actions/checkout before this step');
+            throw new errors/* ActionError */.l(`spec file not found: ${relative} (tried ${candidate})`, 'Check the spec input, and run actions/checkout before this step.');
         }
         throw new errors/* ActionError */.l(`cannot resolve the spec path ${relative}: ${code(error) ?? String(error)}`, advice);
     }
@@ -579,7 +579,7 @@ function readSpecFile(workspace, specPath) {
         throw new errors/* ActionError */.l(`the spec path ${relative} is a link to a file outside the workspace`, advice);
     }
     try {
-        return { relative, absolute: real, bytes: readRegularFile(real, relative, advice) };
+        return { relative, bytes: readRegularFile(real, relative, advice) };
     }
     catch (error) {
         if (error instanceof errors/* ActionError */.l)
@@ -598,11 +598,11 @@ function realRootOf(root) {
 function readRegularFile(real, relative, advice) {
     const info = (0,external_node_fs_.statSync)(real);
     if (info.isDirectory()) {
-        throw new errors/* ActionError */.l(`the spec path ${relative} is a directory`, 'point spec: at the YAML file itself');
+        throw new errors/* ActionError */.l(`the spec path ${relative} is a directory`, 'Point spec: at the YAML file itself.');
     }
     if (!info.isFile())
         throw new errors/* ActionError */.l(`the spec path ${relative} is not a regular file`, advice);
-    const tooLarge = () => new errors/* ActionError */.l(`the spec file ${relative} is larger than 1 MiB`, 'a mesh spec is a few kilobytes; check the spec input');
+    const tooLarge = () => new errors/* ActionError */.l(`the spec file ${relative} is larger than 1 MiB`, 'A mesh spec is a few kilobytes; check the spec input.');
     if (info.size > MAX_SPEC_BYTES)
         throw tooLarge();
     // Read at most one byte more than allowed, in case the file grew after stat. Not zero-filled: only the

@@ -2,6 +2,32 @@ export const id = 723;
 export const ids = [723];
 export const modules = {
 
+/***/ 3986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ realSleep)
+/* harmony export */ });
+/** setTimeout as a promise; rejects with the signal's reason as soon as it aborts. */
+const realSleep = (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+    }
+    const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+});
+
+
+/***/ }),
+
 /***/ 2120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -197,6 +223,7 @@ function withCurrentRecord(document, record) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _cloud_sleep_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3986);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _document_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2120);
 /* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6992);
@@ -207,6 +234,7 @@ function withCurrentRecord(document, record) {
  * take `<file>.lock` (O_EXCL), re-check the revision, write a temp file and rename it over the record,
  * release the lock. A lock left by a crashed process is broken once it is older than `staleLockMs`.
  */
+
 
 
 
@@ -248,7 +276,7 @@ async function resolveInside(workspace, relative) {
 function createFileStore(options) {
     const staleLockMs = options.staleLockMs ?? 30_000;
     const lockTimeoutMs = options.lockTimeoutMs ?? 60_000;
-    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
+    const sleep = options.sleep ?? _cloud_sleep_js__WEBPACK_IMPORTED_MODULE_6__/* .realSleep */ .u;
     const description = `file ${options.path}`;
     const source = {
         description,

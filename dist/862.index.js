@@ -2,6 +2,32 @@ export const id = 862;
 export const ids = [862];
 export const modules = {
 
+/***/ 3986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ realSleep)
+/* harmony export */ });
+/** setTimeout as a promise; rejects with the signal's reason as soon as it aborts. */
+const realSleep = (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+    }
+    const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+});
+
+
+/***/ }),
+
 /***/ 2120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -191,9 +217,11 @@ function withCurrentRecord(document, record) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createGitHubStore: () => (/* binding */ createGitHubStore)
 /* harmony export */ });
+/* harmony import */ var _cloud_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3986);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _document_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2120);
 /* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6992);
+
 
 
 
@@ -214,7 +242,7 @@ function createGitHubStore(options) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`The repository "${options.repository}" is not in the form owner/repo.`, 'GITHUB_REPOSITORY is set by the runner; when running elsewhere set it to owner/repo.');
     }
     const { branch, path, log } = options;
-    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
+    const sleep = options.sleep ?? _cloud_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .realSleep */ .u;
     const description = `branch ${branch}, file ${path}`;
     const source = {
         description,

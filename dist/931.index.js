@@ -8,11 +8,12 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   apply: () => (/* binding */ apply)
 /* harmony export */ });
-/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3431);
+/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3431);
 /* harmony import */ var _cloud_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2355);
+/* harmony import */ var _cloud_sleep_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3986);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(632);
-/* harmony import */ var _state_diff_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(310);
+/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(632);
+/* harmony import */ var _state_diff_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(310);
 /* harmony import */ var _state_document_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2120);
 /* harmony import */ var _state_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6992);
 /**
@@ -20,6 +21,7 @@ export const modules = {
  * both creating: a `pending` entry is compare-and-swapped in before CreateServiceMesh, and the record
  * is written right after it answers, before any waiting, so a cancelled job never loses a mesh id.
  */
+
 
 
 
@@ -36,7 +38,7 @@ const PENDING_POLL_MS = 5000;
 const MAX_ROUNDS = 8;
 async function apply(input, deps) {
     const now = deps.now ?? (() => new Date());
-    const sleep = deps.sleep ?? ((ms) => new Promise(r => setTimeout(r, ms)));
+    const sleep = deps.sleep ?? _cloud_sleep_js__WEBPACK_IMPORTED_MODULE_4__/* .realSleep */ .u;
     const waitUntil = now().getTime() + PENDING_WAIT_MS;
     let alreadyRead = input.initial;
     for (let round = 1; round <= MAX_ROUNDS;) {
@@ -44,15 +46,18 @@ async function apply(input, deps) {
         alreadyRead = undefined;
         const pending = document?.pending;
         if (pending && !abandoned(pending, input.run, now())) {
+            if (deps.signal?.aborted)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`Cancelled while run ${pending.runId} was creating the mesh for ${input.stateKey}; nothing was created by this run.`);
             if (now().getTime() >= waitUntil)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`Run ${pending.runId} (attempt ${pending.runAttempt}) has been creating the mesh for ${input.stateKey} since ${pending.since}; nothing was created by this run.`, 'Run again once that run has finished; it records the mesh, and this run then keeps it.');
             deps.log.info(`Run ${pending.runId} (attempt ${pending.runAttempt}) is creating this mesh since ${pending.since}; waiting for it to record the result.`);
-            await sleep(PENDING_POLL_MS);
+            // A cancellation ends the pause early; the next round says what happened.
+            await sleep(PENDING_POLL_MS, deps.signal).catch(() => undefined);
             continue;
         }
         round++;
         const record = document?.current;
-        const facts = await (0,_facts_js__WEBPACK_IMPORTED_MODULE_4__/* .gatherFacts */ .p)({
+        const facts = await (0,_facts_js__WEBPACK_IMPORTED_MODULE_5__/* .gatherFacts */ .p)({
             record,
             changed: input.changedFrom(record),
             adoptExisting: input.settings.adoptExisting,
@@ -61,7 +66,7 @@ async function apply(input, deps) {
             mesh: deps.mesh,
             mayExistUnrecorded: pending !== undefined
         });
-        const decision = (0,_decide_js__WEBPACK_IMPORTED_MODULE_5__/* .decide */ .L)(facts);
+        const decision = (0,_decide_js__WEBPACK_IMPORTED_MODULE_6__/* .decide */ .L)(facts);
         try {
             return await act(decision, facts, input, document, revision, deps, now);
         }
@@ -104,7 +109,7 @@ async function act(decision, facts, input, document, revision, deps, now) {
                 .catch(async (error) => {
                 // A create refused for certain leaves nothing behind that blocks the next run. Any other
                 // failure may have created the mesh: the entry stays, marked so the next run looks first.
-                const refused = error instanceof _cloud_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudCallError */ .Si && !error.failure.outcomeUnknown;
+                const refused = error instanceof _cloud_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudCallError */ .S && !error.failure.outcomeUnknown;
                 const after = refused
                     ? { ...base, pending: undefined }
                     : { ...base, pending: { ...pending, outcome: 'unknown' } };
@@ -163,7 +168,7 @@ function newRecord(input, meshId, requestId, origin, now) {
         origin,
         name: input.request.name,
         region: input.request.region,
-        parameters: (0,_state_diff_js__WEBPACK_IMPORTED_MODULE_6__/* .toRecordedParameters */ .A)(input.request.parameters),
+        parameters: (0,_state_diff_js__WEBPACK_IMPORTED_MODULE_7__/* .toRecordedParameters */ .A)(input.request.parameters),
         commitSha: input.run.sha,
         runId: input.run.runId,
         runAttempt: input.run.runAttempt,
@@ -201,10 +206,9 @@ async function writeRecord(deps, base, record, revision, stateKey) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Si: () => (/* binding */ CloudCallError),
-/* harmony export */   XE: () => (/* binding */ classifyFailure)
+/* harmony export */   S: () => (/* binding */ CloudCallError),
+/* harmony export */   X: () => (/* binding */ classifyFailure)
 /* harmony export */ });
-/* unused harmony exports retryAfterHint, describeFailure */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /**
  * What went wrong with one cloud call, decided from the error @alicloud/openapi-client 0.4.15 throws
@@ -370,6 +374,32 @@ class CloudCallError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionEr
         this.name = 'CloudCallError';
     }
 }
+
+
+/***/ }),
+
+/***/ 3986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ realSleep)
+/* harmony export */ });
+/** setTimeout as a promise; rejects with the signal's reason as soon as it aborts. */
+const realSleep = (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+    }
+    const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+});
 
 
 /***/ }),

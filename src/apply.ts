@@ -5,7 +5,7 @@
  */
 import { decide, type Decision, type DecisionInput } from './decide.js'
 import { CloudCallError } from './cloud/failure.js'
-import { realSleep } from './cloud/sleep.js'
+import { realSleep, type Sleep } from './cloud/sleep.js'
 import { ActionError } from './errors.js'
 import { gatherFacts } from './facts.js'
 import type { Log } from './log.js'
@@ -39,7 +39,7 @@ export interface ApplyDeps {
   mesh: MeshApi
   log: Log
   now?: () => Date
-  sleep?: (ms: number) => Promise<void>
+  sleep?: Sleep
   /** Aborted when the job is cancelled: nothing new is started, but a started create is recorded. */
   signal?: AbortSignal
   /** Told the mesh id as soon as it is known, so outputs survive a cancellation. */
@@ -67,6 +67,10 @@ export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<ApplyRe
     alreadyRead = undefined
     const pending = document?.pending
     if (pending && !abandoned(pending, input.run, now())) {
+      if (deps.signal?.aborted)
+        throw new ActionError(
+          `Cancelled while run ${pending.runId} was creating the mesh for ${input.stateKey}; nothing was created by this run.`
+        )
       if (now().getTime() >= waitUntil)
         throw new ActionError(
           `Run ${pending.runId} (attempt ${pending.runAttempt}) has been creating the mesh for ${input.stateKey} since ${pending.since}; nothing was created by this run.`,
@@ -75,7 +79,8 @@ export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<ApplyRe
       deps.log.info(
         `Run ${pending.runId} (attempt ${pending.runAttempt}) is creating this mesh since ${pending.since}; waiting for it to record the result.`
       )
-      await sleep(PENDING_POLL_MS)
+      // A cancellation ends the pause early; the next round says what happened.
+      await sleep(PENDING_POLL_MS, deps.signal).catch(() => undefined)
       continue
     }
     round++

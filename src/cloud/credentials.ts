@@ -38,7 +38,7 @@ export async function resolveCredentials(plan: CredentialPlan, deps: CredentialD
       deps.setSecret(plan.keys.accessKeySecret)
       if (plan.keys.securityToken) deps.setSecret(plan.keys.securityToken)
       deps.log.info(
-        `Credentials: AccessKey ${plan.keys.accessKeyId} from ${plan.kind === 'static' ? 'the action inputs' : 'the environment'}`
+        `Credentials: AccessKey ${redactedId(plan.keys.accessKeyId)} from ${plan.kind === 'static' ? 'the action inputs' : 'the environment'}`
       )
       return { ...plan.keys, source: plan.kind }
     }
@@ -163,3 +163,6 @@ function stsAdvice(code: string, oidc: OidcSettings, token: string): string | un
     return `STS rejected the GitHub token for ${oidc.roleArn}. Token claims: ${shown}.`
   return undefined
 }
+
+/** Enough of an AccessKey ID to tell keys apart in a log, not the whole credential: `LTAI…mKeY`. */
+const redactedId = (id: string): string => (id.length > 8 ? `${id.slice(0, 4)}…${id.slice(-4)}` : '…')
