@@ -194,7 +194,7 @@ describe('action.yml', () => {
     expect(existsSync(path.join(REPO_ROOT, action.runs.main))).toBe(true)
   })
 
-  // The language service does not flag a misspelled key inside an input (runner-contract §4).
+  // The language service does not flag a misspelled key inside an input (docs/reference/runner-contract.md §4).
   it('describes every input and output, with only the keys the runner knows', () => {
     const inputKeys = ['description', 'required', 'default', 'deprecationMessage']
     for (const [name, input] of Object.entries(action.inputs)) {

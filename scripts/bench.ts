@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --write] [-- --runs N]`: the measurements and targets of issue 8, printed as markdown
+ * `npm run bench [-- --write] [-- --runs N]`: the measurements and performance targets, printed as markdown
  * and, with --write, recorded in README.md's Performance section. Every child process runs under Node 24
  * with a timeout; every loop is bounded by a run count. A miss is reported, not failed on; a run that did
  * not behave as it should (so measured nothing) fails the bench.
@@ -7,7 +7,7 @@
 import { cpus, loadavg } from 'node:os'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { NODE24_BIN, NODE_VERSIONS } from '../__tests__/support/node-versions.js'
+import { RUNNER_NODE } from '../__tests__/support/node-versions.js'
 import { distFiles } from './bench/dist-files.js'
 import { buildFloorProbe } from './bench/floor-probe.js'
 import { withMemoryProbe } from './bench/instrument.js'
@@ -130,7 +130,7 @@ async function measure(
     const cpu = cpus()
     return {
       data: {
-        node: NODE_VERSIONS.find(v => v.bin === NODE24_BIN)?.name ?? NODE24_BIN,
+        node: RUNNER_NODE.name,
         machine:
           `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${process.platform}, ` +
           `1-minute load average ${loadBefore.toFixed(1)} before and ${loadavg()[0].toFixed(1)} after`,

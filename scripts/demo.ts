@@ -14,7 +14,7 @@ import {
   stateOnBranch,
   type World
 } from '../__tests__/support/e2e.js'
-import { NODE24_BIN, NODE_VERSIONS } from '../__tests__/support/node-versions.js'
+import { RUNNER_NODE } from '../__tests__/support/node-versions.js'
 import {
   createWorkspace,
   maskedLog,
@@ -57,7 +57,7 @@ const createCalls = (world: World) => callsNamed(world.cloud, 'CreateServiceMesh
 function steps(world: World, workspace: string): Step[] {
   const base = (withValues: Record<string, string | number | boolean>, event?: RunOptions['event']) => ({
     ...scenarioOptions(world, { workspace, with: { spec: SPEC, ...withValues }, event }),
-    node: NODE24_BIN,
+    node: RUNNER_NODE.bin,
     dist: DIST_ENTRY,
     // As a workflow maps them from repository secrets: the runner masks them from the start.
     secrets: Object.values(caEnv())
@@ -204,7 +204,7 @@ async function main(): Promise<number> {
   try {
     await cp(path.join(REPO_ROOT, 'examples'), path.join(workspace, 'examples'), { recursive: true })
     console.log(
-      `Bundled action ${path.relative(REPO_ROOT, DIST_ENTRY)} under ${NODE_VERSIONS.find(v => v.bin === NODE24_BIN)?.name}\n` +
+      `Bundled action ${path.relative(REPO_ROOT, DIST_ENTRY)} under ${RUNNER_NODE.name}\n` +
         `Cloud emulator (STS + Service Mesh): ${world.cloud.url}   GitHub emulator (OIDC + REST): ${world.github.url}`
     )
     const observed: Observed[] = []

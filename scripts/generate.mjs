@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 const jest = fileURLToPath(new URL('../node_modules/jest/bin/jest.js', import.meta.url))
 const result = spawnSync(
   process.execPath,
-  ['--experimental-vm-modules', jest, '__tests__/spec/schema.test.ts', '__tests__/readme.test.ts'],
+  ['--experimental-vm-modules', jest, '__tests__/meshspec/schema.test.ts', '__tests__/readme.test.ts'],
   {
     stdio: 'inherit',
     env: { ...process.env, UPDATE_GENERATED: '1' }

@@ -1,5 +1,5 @@
 /**
- * The apply decision table of contract §5, as a pure function: (previous record, diff, what the cloud
+ * The apply decision table of docs/contract.md §5, as a pure function: (previous record, diff, what the cloud
  * said, settings) → what to do. `plan` mode shows the same decision without acting on it.
  */
 import type { MeshInfo } from './cloud/types.js'

@@ -5,7 +5,7 @@
 import type { MeshApi } from './cloud/types.js'
 import type { DecisionInput } from './decide.js'
 import type { OnChange } from './settings.js'
-import type { MeshRequest } from './spec/request.js'
+import type { MeshRequest } from './meshspec/request.js'
 import type { StateRecord } from './state/record.js'
 
 export interface FactsInput {

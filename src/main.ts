@@ -21,7 +21,7 @@ import { readSettings, type Settings } from './settings.js'
 import { watchForCancellation } from './cancellation.js'
 import { gatherFacts } from './facts.js'
 import { Outputs } from './outputs.js'
-import type { MeshRequest } from './spec/request.js'
+import type { MeshRequest } from './meshspec/request.js'
 import { diffParameters } from './state/diff.js'
 import { openStateStore, stateKeyFor } from './state/open.js'
 import type { StateRead, StateStore } from './state/store.js'
@@ -81,7 +81,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 /** Reads and validates the spec; every problem is annotated, and any error stops the run here. */
 async function readSpec({ settings, env, report }: Shared): Promise<MeshRequest> {
   // The spec engine (and yaml) is its own chunk: a run that fails on its inputs never loads it.
-  const { loadSpec } = await import('./spec/index.js')
+  const { loadSpec } = await import('./meshspec/index.js')
   const spec = await loadSpec({ workspace: settings.run.workspace, specPath: settings.specPath, env })
   spec.secrets.forEach(secret => core.setSecret(secret))
   report.specFile = spec.file

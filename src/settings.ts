@@ -1,5 +1,5 @@
 /**
- * Action inputs → one typed, validated Settings object (contract §2).
+ * Action inputs → one typed, validated Settings object (docs/contract.md §2).
  * Every input problem is collected and reported together, before any file or network access.
  */
 

@@ -6,7 +6,7 @@
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { ActionError } from './errors.js'
-import { MAX_SPEC_BYTES } from './spec/parse.js'
+import { MAX_SPEC_BYTES } from './meshspec/parse.js'
 
 export interface SpecFile {
   /** Workspace-relative path with `/` separators, as annotations want it. */

@@ -1,7 +1,7 @@
 /** create / findByName / describe decisions over a scripted transport (the emulator tests cover the wire). */
 import { describe, expect, it } from '@jest/globals'
 import { createMeshApi } from '../../src/cloud/mesh.js'
-import type { MeshRequest } from '../../src/spec/request.js'
+import type { MeshRequest } from '../../src/meshspec/request.js'
 import { apiError, fakeTime, recordingLog, scripted, socketError, timeoutError, type Step } from './fakes.js'
 
 const request: MeshRequest = {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createMeshApi, type MeshApiOptions } from '../../src/cloud/mesh.js'
 import type { MeshInfo } from '../../src/cloud/types.js'
 import { ActionError } from '../../src/errors.js'
-import type { MeshRequest } from '../../src/spec/request.js'
+import type { MeshRequest } from '../../src/meshspec/request.js'
 import { startCloudEmulator, type CloudEmulator } from '../support/cloud-emulator.js'
 import { fakeTime, recordingLog } from './fakes.js'
 

@@ -1,5 +1,5 @@
 /**
- * Scenarios 3, 4 and 5: the apply decisions of contract §5 as users meet them. A changed spec with each
+ * Scenarios 3, 4 and 5: the apply decisions of docs/contract.md §5 as users meet them. A changed spec with each
  * on-change value, adoption of a mesh that already has the spec's name, and two applies racing on one
  * state key, each with state on the `asm-state` branch of the GitHub emulator.
  */

@@ -177,7 +177,7 @@ describe.each(NODE_VERSIONS)('plan on a pull request under $name', ({ bin }) => 
       expect(world.github.comments[0].body).toBe(commentBody)
     })
 
-    // Expected on every fork pull request, so a notice (issue 4, README permissions table), not a warning.
+    // Expected on every fork pull request, so a notice (README permissions table), not a warning.
     it('says it as a notice, not a warning', () => {
       const notices = result.annotations.filter(a => a.level === 'notice')
       expect(notices.some(a => /pull-requests: write/.test(a.message))).toBe(true)

@@ -1,5 +1,5 @@
 /**
- * The signing test vectors of shared/reference/alibaba-signing-sts.md (§1.3, §2.3), reproduced by the
+ * The signing test vectors of docs/reference/alibaba-signing-sts.md (§1.3, §2.3), reproduced by the
  * emulator's verification code. Expected strings are copied literally from the reference.
  */
 import { describe, expect, it } from '@jest/globals'

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { emptyStateDocument, serialiseStateDocument, withCurrentRecord } from '../../src/state/document.js'
 import { toRecordedParameters } from '../../src/state/diff.js'
-import { evaluateSpec } from '../../src/spec/index.js'
+import { evaluateSpec } from '../../src/meshspec/index.js'
 import { REPOSITORY, startWorld, stateOnBranch, type World } from '../support/e2e.js'
 import {
   expectCleanFailure,

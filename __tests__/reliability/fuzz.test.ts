@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { evaluateSpec } from '../../src/spec/index.js'
+import { evaluateSpec } from '../../src/meshspec/index.js'
 import type { Diagnostic } from '../../src/diagnostics.js'
 import {
   aliasBomb,
@@ -94,7 +94,7 @@ describe('hostile specs found or kept by the fuzzer', () => {
 
   // yaml's LineCounter missed the line break inside the token its lexer makes of `*xname: dev\nregion: cn`
   // (an alias followed by more text), so every later diagnostic was a line too high. Found by the
-  // mutated-examples family; positions now come from the text (src/spec/lines.ts).
+  // mutated-examples family; positions now come from the text (src/meshspec/lines.ts).
   it('reports the line of an error that follows a broken alias', () => {
     const result = evaluate('*xname: dev\nregion: cn\nvpc: 1\nfoo: ]\n')
     const bracket = result.diagnostics.find(d => d.message.includes('"]"'))

@@ -19,7 +19,7 @@ import {
   type Node
 } from 'yaml'
 import type { Diagnostic } from '../../src/diagnostics.js'
-import { evaluateSpec, type SpecResult } from '../../src/spec/index.js'
+import { evaluateSpec, type SpecResult } from '../../src/meshspec/index.js'
 // The repository root whether this runs from __tests__ (Jest) or from build/ (npm run fuzz).
 import { REPO_ROOT as ROOT } from '../../scripts/lib/repo.js'
 

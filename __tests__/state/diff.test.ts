@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import type { WireParameter } from '../../src/spec/request.js'
+import type { WireParameter } from '../../src/meshspec/request.js'
 import { diffParameters, toRecordedParameters } from '../../src/state/diff.js'
 
 const param = (path: string, parameter: string, comparable: string, wire = comparable): WireParameter => ({

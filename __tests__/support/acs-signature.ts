@@ -1,7 +1,7 @@
 /**
  * Server-side verification of Alibaba Cloud request signatures: V3 (ACS3-HMAC-SHA256) and the RPC
  * HMAC-SHA1 signature (SignatureVersion 1.0, which Alibaba's docs call "V2 for RPC").
- * Facts: shared/reference/alibaba-signing-sts.md §1 and §2. Written from the documented algorithm, not
+ * Facts: docs/reference/alibaba-signing-sts.md §1 and §2. Written from the documented algorithm, not
  * from the SDK, so that a client signing wrongly fails here.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'

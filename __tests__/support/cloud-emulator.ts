@@ -2,7 +2,7 @@
  * Loopback emulator of Alibaba Cloud STS (2015-04-01) and Service Mesh (2020-01-11) for tests, the demo
  * and the benchmark. One node:http server on 127.0.0.1 answers both products, verifies V3 and HMAC-SHA1
  * signatures, keeps meshes with a state machine, records every call and injects faults on demand.
- * Facts: shared/reference/alibaba-signing-sts.md, shared/reference/asm-api.md.
+ * Facts: docs/reference/alibaba-signing-sts.md, docs/reference/asm-api.md.
  */
 import { randomUUID } from 'node:crypto'
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'

@@ -145,7 +145,7 @@ export interface StateFileView {
   document: StateFileDocument
 }
 
-/** The parts of the state document the scenarios look at (contract §5), read as plain JSON. */
+/** The parts of the state document the scenarios look at (docs/contract.md §5), read as plain JSON. */
 export interface StateFileDocument {
   stateKey: string
   current?: StateFileRecord

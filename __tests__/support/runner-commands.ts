@@ -1,6 +1,6 @@
 /**
  * Workflow commands printed on stdout/stderr (`::name k=v,k2=v2::data`), parsed and applied the way
- * actions/runner does (ActionCommand.cs / ActionCommandManager.cs, runner-contract §1.3, §1.7, §1.8).
+ * actions/runner does (ActionCommand.cs / ActionCommandManager.cs, docs/reference/runner-contract.md §1.3, §1.7, §1.8).
  * Lines are processed in arrival order, so a value printed before its `add-mask` stays visible in the
  * shown log, exactly the leak a secret-hygiene test must catch.
  */

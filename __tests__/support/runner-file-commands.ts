@@ -1,6 +1,6 @@
 /**
  * The runner's parser for GITHUB_OUTPUT / GITHUB_STATE / GITHUB_ENV files (FileCommandManager.cs,
- * runner-contract §1.4), as on Linux: lines split on LF only, empty lines skipped, and for each line
+ * docs/reference/runner-contract.md §1.4), as on Linux: lines split on LF only, empty lines skipped, and for each line
  * whichever of `=` or `<<` comes first decides between `NAME=value` and a heredoc whose value runs up
  * to a line exactly equal to the delimiter. Any error fails the step.
  */

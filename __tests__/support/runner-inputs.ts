@@ -1,5 +1,5 @@
 /**
- * action.yml inputs → INPUT_* variables, the way actions/runner exports them (runner-contract §1.1):
+ * action.yml inputs → INPUT_* variables, the way actions/runner exports them (docs/reference/runner-contract.md §1.1):
  * every declared input gets its `with:` value, else its evaluated `default:`, else ''. Undeclared
  * `with:` keys are exported too (the runner only warns about them).
  */

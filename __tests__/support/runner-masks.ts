@@ -1,5 +1,5 @@
 /**
- * The runner's secret masker (runner-contract §1.7): `add-mask` registers the whole value and each of
+ * The runner's secret masker (docs/reference/runner-contract.md §1.7): `add-mask` registers the whole value and each of
  * its lines (trimmed, empties dropped); log lines, annotation messages and summaries are shown with
  * every registered value replaced by `***`. Like the runner, common encodings of a secret are masked
  * too, so a base64- or URI-encoded leak does not slip through.

@@ -1,5 +1,5 @@
 /**
- * Runs the bundled action the way actions/runner runs a `node24` action (runner-contract §1, §7):
+ * Runs the bundled action the way actions/runner runs a `node24` action (docs/reference/runner-contract.md §1, §7):
  * `<node> <abs dist/index.js>` with cwd = GITHUB_WORKSPACE, stdin closed, a clean environment of
  * PATH/HOME/CI plus GITHUB_*, RUNNER_*, INPUT_* and STATE_*, fresh file-command files, and an event
  * payload file. Afterwards the log and the file commands are processed with the runner's rules.

@@ -1,6 +1,6 @@
 /** Evaluate spec text in memory, and find diagnostics by spec path. */
 import type { Diagnostic } from '../../src/diagnostics.js'
-import { evaluateSpec, type SpecResult } from '../../src/spec/index.js'
+import { evaluateSpec, type SpecResult } from '../../src/meshspec/index.js'
 
 export const FILE = 'mesh.yaml'
 

@@ -1,4 +1,4 @@
-/** The benchmark's tables and its verdict on each target of issue 8, as markdown. */
+/** The benchmark's tables and its verdict on each performance target, as markdown. */
 import { fileURLToPath } from 'node:url'
 import { markdownTable } from '../lib/text.js'
 import { LAZY_PACKAGES, type DistFile } from './dist-files.js'
@@ -299,7 +299,7 @@ export function render(data: BenchData): string {
     '',
     distTable(data),
     '',
-    '**Targets** (issue 8)',
+    '**Targets**',
     '',
     markdownTable(
       ['target', 'measured', 'result'],

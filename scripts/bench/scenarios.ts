@@ -13,7 +13,7 @@ import {
   tokenRequests,
   type World
 } from '../../__tests__/support/e2e.js'
-import { NODE24_BIN } from '../../__tests__/support/node-versions.js'
+import { RUNNER_NODE } from '../../__tests__/support/node-versions.js'
 import { createWorkspace, maskedLog, runAction, type RunResult } from '../../__tests__/support/runner.js'
 import { DIST_ENTRY } from '../lib/repo.js'
 import { timeNodeEval } from './instrument.js'
@@ -100,7 +100,7 @@ function applyStep(world: World, workspace: string, env: Record<string, string>,
   return () =>
     runAction({
       ...options,
-      node: NODE24_BIN,
+      node: RUNNER_NODE.bin,
       dist: DIST_ENTRY,
       env: { ...options.env, ...env },
       timeoutMs: wait ? 2 * RUN_TIMEOUT_MS : RUN_TIMEOUT_MS
@@ -125,12 +125,12 @@ async function inWorld<T>(
 export function runs(fixtures: Fixtures): Record<RowKey, Run> {
   return {
     baseline: async env => {
-      const { ms, exitCode } = await timeNodeEval(NODE24_BIN, env)
+      const { ms, exitCode } = await timeNodeEval(RUNNER_NODE.bin, env)
       return { ms, problem: exitCode === 0 ? undefined : `node -e 0 exited ${exitCode}` }
     },
     floor: async env => {
       const result = await runAction({
-        node: NODE24_BIN,
+        node: RUNNER_NODE.bin,
         dist: fixtures.probe,
         env,
         timeoutMs: RUN_TIMEOUT_MS
@@ -139,7 +139,7 @@ export function runs(fixtures: Fixtures): Record<RowKey, Run> {
     },
     failFast: async env => {
       // No `with:` at all: the required input `spec` is missing.
-      const result = await runAction({ node: NODE24_BIN, dist: DIST_ENTRY, env, timeoutMs: RUN_TIMEOUT_MS })
+      const result = await runAction({ node: RUNNER_NODE.bin, dist: DIST_ENTRY, env, timeoutMs: RUN_TIMEOUT_MS })
       const ok =
         result.exitCode === 1 &&
         result.annotations.some(a => a.level === 'error' && /\bspec\b/.test(a.message))
@@ -147,7 +147,7 @@ export function runs(fixtures: Fixtures): Record<RowKey, Run> {
     },
     plan: async env => {
       const result = await runAction({
-        node: NODE24_BIN,
+        node: RUNNER_NODE.bin,
         dist: DIST_ENTRY,
         workspace: fixtures.planWorkspace,
         with: { spec: SPEC_FILE, mode: 'plan', state: 'file' },

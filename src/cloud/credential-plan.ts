@@ -1,5 +1,5 @@
 /**
- * Which credentials to use (contract §2: OIDC inputs → static inputs → environment → none), decided
+ * Which credentials to use (docs/contract.md §2: OIDC inputs → static inputs → environment → none), decided
  * before any network call so that a job that cannot work fails at once. Light on purpose: it is loaded
  * on every run, while the STS exchange (credentials.ts) is loaded only when credentials are needed.
  */

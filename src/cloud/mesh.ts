@@ -1,8 +1,8 @@
-/** MeshApi over the ASM 2020-01-11 API (reference asm-api.md §2, §3). */
+/** MeshApi over the ASM 2020-01-11 API (docs/reference/asm-api.md §2, §3). */
 import { ActionError } from '../errors.js'
 import type { Log } from '../log.js'
 import type { Endpoint } from '../settings.js'
-import type { MeshRequest } from '../spec/request.js'
+import type { MeshRequest } from '../meshspec/request.js'
 import {
   backoff,
   createApiClient,
@@ -96,7 +96,7 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
     client.call({ action, version: VERSION, method, timeout: timeouts.read, ...rest })
 
   async function findByName(name: string, region: string): Promise<MeshInfo[]> {
-    // The API has no name or region filter (asm-api.md §3): list all, filter here.
+    // The API has no name or region filter (docs/reference/asm-api.md §3): list all, filter here.
     const { body, requestId } = await api('DescribeServiceMeshes', 'GET')
     if (!Array.isArray(body.ServiceMeshes))
       throw new ActionError(
@@ -113,7 +113,7 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
     try {
       response = await api('DescribeServiceMeshDetail', 'POST', { body: { ServiceMeshId: meshId } })
     } catch (error) {
-      // The API answers StatusForbidden for a deleted mesh as well (asm-api.md §3, Terraform's reading).
+      // The API answers StatusForbidden for a deleted mesh as well (docs/reference/asm-api.md §3, Terraform's reading).
       if (error instanceof CloudCallError && NOT_FOUND.includes(error.failure.code ?? '')) return undefined
       throw error
     }

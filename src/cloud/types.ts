@@ -1,5 +1,5 @@
 /** CONTRACT: what the rest of the action needs from Alibaba Cloud. Implemented in cloud/*.ts. */
-import type { MeshRequest } from '../spec/request.js'
+import type { MeshRequest } from '../meshspec/request.js'
 
 export interface Credentials {
   accessKeyId: string

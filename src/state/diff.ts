@@ -1,9 +1,9 @@
 /**
- * The recorded parameters of the last run vs the new request → field-level changes (contract §3, §5).
+ * The recorded parameters of the last run vs the new request → field-level changes (docs/contract.md §3, §5).
  * Only `comparable` values are used: lists and JSON are normalised upstream and secrets are already
  * fingerprints, so re-formatting the YAML is no change and no secret value can reach a diff.
  */
-import type { WireParameter } from '../spec/request.js'
+import type { WireParameter } from '../meshspec/request.js'
 import type { Change, RecordedParameter } from './record.js'
 
 /** What is safe to store for a request: spec path, API name and comparable value; never the wire value. */

@@ -1,7 +1,7 @@
 /** Picks the state backend the inputs ask for and names the record for a state key. */
 import type { Log } from '../log.js'
 import type { Settings } from '../settings.js'
-import type { MeshRequest } from '../spec/request.js'
+import type { MeshRequest } from '../meshspec/request.js'
 import type { StateStore } from './store.js'
 
 /** Default identity of a mesh across runs: `<region>/<name>`. */

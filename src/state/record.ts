@@ -1,4 +1,4 @@
-/** CONTRACT: the state record kept per state key (contract §5). Safe to store: no secrets. */
+/** CONTRACT: the state record kept per state key (docs/contract.md §5). Safe to store: no secrets. */
 
 export interface RecordedParameter {
   path: string

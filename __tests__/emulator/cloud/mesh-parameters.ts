@@ -1,5 +1,5 @@
 /**
- * The emulator's own table of CreateServiceMesh parameters (servicemesh 2020-01-11; reference asm-api.md
+ * The emulator's own table of CreateServiceMesh parameters (servicemesh 2020-01-11; docs/reference/asm-api.md
  * §1.1, 78 names). Deliberately independent of the action's spec table: a test double that reused the
  * code under test would prove nothing.
  *
@@ -115,7 +115,7 @@ export const CREATE_PARAMETER_NAMES = [...Object.keys(PARAMETERS), TAG_NAME].sor
 
 const REQUIRED = ['RegionId', 'VpcId', 'VSwitches']
 
-/** The docs say an AccessLogFormat must hold at least these keys (asm-api.md §6.5). */
+/** The docs say an AccessLogFormat must hold at least these keys (docs/reference/asm-api.md §6.5). */
 export const ACCESS_LOG_KEYS = [
   'authority_for',
   'bytes_received',
@@ -154,7 +154,7 @@ const ENUMS: Record<string, string[]> = {
   PlaygroundScene: ['ewmaLb']
 }
 
-/** API metadata's region list (asm-api.md §6.1). */
+/** API metadata's region list (docs/reference/asm-api.md §6.1). */
 const REGIONS = new Set(
   'us-west-1 us-east-1 me-east-1 eu-west-1 eu-central-1 cn-zhangjiakou cn-wulanchabu cn-shenzhen-finance-1 cn-shenzhen cn-shanghai-finance-1 cn-shanghai cn-qingdao cn-huhehaote cn-hongkong cn-hangzhou-finance cn-hangzhou cn-chengdu cn-beijing-finance-1 cn-beijing ap-southeast-5 ap-southeast-3 ap-southeast-2 ap-southeast-1 ap-south-1 ap-northeast-1'.split(
     ' '
@@ -188,7 +188,7 @@ export function validateCreateParameters(params: Record<string, string>, acceptP
   if (!REGIONS.has(params.RegionId))
     throw invalidParameter('RegionId', `"${params.RegionId}" is not a region of the service.`)
   if (!/^vpc-[a-z0-9]+$/.test(params.VpcId)) {
-    // The vpc- prefix is what every example shows; no regex is published (asm-api.md §6.2).
+    // The vpc- prefix is what every example shows; no regex is published (docs/reference/asm-api.md §6.2).
     throw invalidParameter('VpcId', `"${params.VpcId}" is not a VPC id (vpc-...).`)
   }
   readTags(tagParams)

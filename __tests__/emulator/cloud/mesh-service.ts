@@ -86,7 +86,7 @@ export class MeshService {
     }
     if (!params.ServiceMeshId) throw missingParameter('ServiceMeshId')
     const mesh = this.meshes.find(m => m.id === params.ServiceMeshId)
-    // Code as Terraform's provider handles it; the 404 status is assumed (asm-api.md §4 lists it as unknown).
+    // Code as Terraform's provider handles it; the 404 status is assumed (docs/reference/asm-api.md §4 lists it as unknown).
     if (!mesh)
       throw new AcsError(
         404,
@@ -130,7 +130,7 @@ function tagsOf(mesh: EmulatedMesh): MeshTag[] {
   return readTags(mesh.parameters)
 }
 
-/** The fields of a mesh the action reads, shaped as both Describe APIs return them (asm-api.md §3). */
+/** The fields of a mesh the action reads, shaped as both Describe APIs return them (docs/reference/asm-api.md §3). */
 function describeMesh(mesh: EmulatedMesh): object {
   const created = isoSeconds(mesh.createdAt)
   return {

@@ -1,4 +1,4 @@
-/** Shapes of the two mapping-valued parameters: AccessLogFormat (asm-api.md §6.5) and LocalityLBConf (§6.6). */
+/** Shapes of the two mapping-valued parameters: AccessLogFormat (docs/reference/asm-api.md §6.5) and LocalityLBConf (§6.6). */
 import type { Problems } from './problems.js'
 import { closest } from './suggest.js'
 import { describeNode, type MapNode, type SpecNode } from './tree.js'

@@ -5,9 +5,9 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { ActionError } from '../../src/errors.js'
-import { loadSpec } from '../../src/spec/index.js'
-import { MAX_ALIASES, MAX_NESTING, MAX_TOKENS } from '../../src/spec/parse.js'
-import { MAX_DIAGNOSTICS } from '../../src/spec/problems.js'
+import { loadSpec } from '../../src/meshspec/index.js'
+import { MAX_ALIASES, MAX_NESTING, MAX_TOKENS } from '../../src/meshspec/parse.js'
+import { MAX_DIAGNOSTICS } from '../../src/meshspec/problems.js'
 import { BASE, errors, evaluate, where } from '../support/spec-helpers.js'
 
 const MiB = 1024 * 1024

@@ -1,5 +1,5 @@
 /**
- * The spec tree → checked values, reporting every problem of contract §4.2 at its line and column. Driven by
+ * The spec tree → checked values, reporting every problem of docs/contract.md §4.2 at its line and column. Driven by
  * the field table (fields.ts) and the cross-field rules (rules.ts); nothing here knows a parameter by name.
  */
 import type { KeyObject, X509Certificate } from 'node:crypto'

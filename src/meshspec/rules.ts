@@ -1,4 +1,4 @@
-/** Cross-field rules (contract §4 "requires"/"only" notes and §4.2), next to the field table they refer to. */
+/** Cross-field rules (docs/contract.md §4 "requires"/"only" notes and §4.2), next to the field table they refer to. */
 
 export interface Condition {
   path: string
@@ -54,7 +54,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   { kind: 'needs', path: 'configSource.nacosId', when: [{ path: 'configSource.enabled', equals: true }] },
   ...resources('opa'),
   ...resources('proxy'),
-  // ExistingCaType "1" is istio-ca-secret (cert + key), "2" is cacerts (root cert + root key): asm-api.md §6.7.
+  // ExistingCaType "1" is istio-ca-secret (cert + key), "2" is cacerts (root cert + root key): docs/reference/asm-api.md §6.7.
   {
     kind: 'needs',
     path: 'certificateAuthority.cert',

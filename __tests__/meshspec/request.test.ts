@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { loadSpec } from '../../src/spec/index.js'
+import { loadSpec } from '../../src/meshspec/index.js'
 import { FULL_EXAMPLE_BODY, FULL_EXAMPLE_QUERY } from '../fixtures/full-example-request.js'
 import { caEnv, readCaFixture } from '../support/ca-fixture.js'
 import { BASE, evaluate, errors } from '../support/spec-helpers.js'

@@ -1,7 +1,7 @@
 /**
  * THE table: one entry per CreateServiceMesh parameter (API 2020-01-11, 78 parameters). The validator,
  * the request builder, diff labels, the JSON Schema and the README reference are all driven from it, so
- * adding a parameter is one entry here. Facts come from ../shared/reference (asm-api.md §1, §6).
+ * adding a parameter is one entry here. Facts come from docs/reference/asm-api.md §1, §6.
  */
 
 /** What the YAML value looks like. */
@@ -69,7 +69,7 @@ export interface Rules {
 }
 
 export interface FieldSpec {
-  /** Spec path as in contract §4, e.g. `tracing.sampling`. */
+  /** Spec path as in docs/contract.md §4, e.g. `tracing.sampling`. */
   path: string
   /** CreateServiceMesh parameter name. */
   api: string

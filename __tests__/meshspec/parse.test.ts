@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { interpolate } from '../../src/spec/interpolate.js'
-import { LineIndex } from '../../src/spec/lines.js'
+import { interpolate } from '../../src/meshspec/interpolate.js'
+import { LineIndex } from '../../src/meshspec/lines.js'
 import { caEnv, readCaFixture } from '../support/ca-fixture.js'
 import { BASE, errors, evaluate, where } from '../support/spec-helpers.js'
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { FIELDS, type FieldSpec } from '../../src/spec/fields.js'
+import { FIELDS, type FieldSpec } from '../../src/meshspec/fields.js'
 
 interface ReferenceParameter {
   name: string
@@ -14,7 +14,7 @@ interface ReferenceParameter {
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const reference = JSON.parse(
-  readFileSync(path.resolve(repoRoot, '../shared/reference/createservicemesh-params.json'), 'utf8')
+  readFileSync(path.resolve(repoRoot, 'docs/reference/createservicemesh-params.json'), 'utf8')
 ) as { params: ReferenceParameter[]; required: string[] }
 const current = reference.params.filter(p => p.status === 'current')
 const removed = reference.params.filter(p => p.status !== 'current')

@@ -3,9 +3,9 @@ import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { parse } from 'yaml'
-import { FIELDS } from '../../src/spec/fields.js'
-import { renderSpecReference } from '../../src/spec/reference.js'
-import { meshSchema, meshSchemaText } from '../../src/spec/schema.js'
+import { FIELDS } from '../../src/meshspec/fields.js'
+import { renderSpecReference } from '../../src/meshspec/reference.js'
+import { meshSchema, meshSchemaText } from '../../src/meshspec/schema.js'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const schemaFile = path.join(repoRoot, 'schema/mesh.schema.json')
@@ -13,7 +13,7 @@ const readmeFile = path.join(repoRoot, 'README.md')
 const START = '<!-- spec-reference:start -->'
 const END = '<!-- spec-reference:end -->'
 const update = process.env.UPDATE_GENERATED === '1'
-const OUT_OF_DATE = 'is out of date with src/spec/fields.ts: run npm run generate'
+const OUT_OF_DATE = 'is out of date with src/meshspec/fields.ts: run npm run generate'
 
 /** The README with its generated section replaced, or undefined when it has no markers. */
 function readmeWithReference(readme: string): string | undefined {

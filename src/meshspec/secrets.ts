@@ -1,4 +1,4 @@
-/** Every form in which a secret or environment-sourced value may show up, for masking (contract §4.1). */
+/** Every form in which a secret or environment-sourced value may show up, for masking (docs/contract.md §4.1). */
 import { decodePem, toBase64 } from './pem.js'
 
 const ARMOR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/

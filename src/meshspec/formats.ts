@@ -17,7 +17,7 @@ export interface StringFormat {
 }
 
 /**
- * Regions with an ASM endpoint (asm-api.md §6.1, from the API metadata's products.json). A well-formed region
+ * Regions with an ASM endpoint (docs/reference/asm-api.md §6.1, from the API metadata's products.json). A well-formed region
  * that is not listed is only a warning: Alibaba Cloud opens regions faster than this list is updated, and the
  * API itself is the authority on what it accepts.
  */
