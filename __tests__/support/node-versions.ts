@@ -57,7 +57,8 @@ export function machineNode(): string {
 function versions(): NodeVersion[] {
   const v24 = node24()
   const machine = machineNode()
-  if (v24 === undefined) return [{ name: `node ${versionOf(machine)} (this machine; Node 24 not installed)`, bin: machine }]
+  if (v24 === undefined)
+    return [{ name: `node ${versionOf(machine)} (this machine; Node 24 not installed)`, bin: machine }]
   // Where the machine's node is this very binary, a second run would test nothing more.
   if (realpathSync(machine) === realpathSync(v24.bin)) return [v24]
   return [{ name: `node ${versionOf(machine)} (this machine)`, bin: machine }, v24]

@@ -139,7 +139,12 @@ export function runs(fixtures: Fixtures): Record<RowKey, Run> {
     },
     failFast: async env => {
       // No `with:` at all: the required input `spec` is missing.
-      const result = await runAction({ node: RUNNER_NODE.bin, dist: DIST_ENTRY, env, timeoutMs: RUN_TIMEOUT_MS })
+      const result = await runAction({
+        node: RUNNER_NODE.bin,
+        dist: DIST_ENTRY,
+        env,
+        timeoutMs: RUN_TIMEOUT_MS
+      })
       const ok =
         result.exitCode === 1 &&
         result.annotations.some(a => a.level === 'error' && /\bspec\b/.test(a.message))
