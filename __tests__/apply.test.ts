@@ -3,15 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { apply, type ApplyInput } from '../src/apply.js'
-import type { CreateResult, MeshApi, MeshInfo } from '../src/cloud/types.js'
+import type { MeshApi } from '../src/cloud/types.js'
 import { CloudCallError } from '../src/cloud/failure.js'
 import { silentLog } from '../src/log.js'
 import type { RunContext } from '../src/settings.js'
 import type { MeshRequest } from '../src/meshspec/request.js'
-import { diffParameters } from '../src/state/diff.js'
 import { createFileStore } from '../src/state/file-store.js'
-import type { StateRecord } from '../src/state/record.js'
 import type { StateStore } from '../src/state/store.js'
+import { FakeCloud, RUN } from './support/fake-cloud.js'
 
 const request: MeshRequest = {
   name: 'prod',
@@ -39,51 +38,7 @@ const refusal = (code: string, outcomeUnknown: boolean) =>
     'servicemesh.aliyuncs.com'
   )
 
-const run = (runId: string): RunContext => ({
-  workspace: '/ws',
-  repository: 'o/r',
-  runId,
-  runAttempt: '1',
-  sha: 'abc',
-  ref: 'refs/heads/main',
-  actor: 'octocat',
-  eventName: 'push',
-  eventPath: '',
-  serverUrl: 'https://github.com',
-  apiUrl: 'https://api.github.com'
-})
-
-/** An in-memory cloud: the unit under test is the locking and recording, not the HTTP client. */
-class FakeCloud implements MeshApi {
-  meshes: MeshInfo[] = []
-  creates = 0
-  calls = 0
-  failNextCreate?: Error
-  async create(req: MeshRequest): Promise<CreateResult> {
-    this.calls++
-    this.creates++
-    await new Promise(r => setTimeout(r, 20))
-    if (this.failNextCreate) {
-      const error = this.failNextCreate
-      this.failNextCreate = undefined
-      throw error
-    }
-    const mesh = { id: `mesh-${this.creates}`, name: req.name, region: req.region, state: 'initial' }
-    this.meshes.push(mesh)
-    return { meshId: mesh.id, requestId: `REQ-${this.creates}`, recovered: false }
-  }
-  async findByName(name: string, region: string) {
-    this.calls++
-    return this.meshes.filter(m => m.name === name && m.region === region)
-  }
-  async describe(id: string) {
-    this.calls++
-    return this.meshes.find(m => m.id === id)
-  }
-  async waitUntilRunning(): Promise<MeshInfo> {
-    throw new Error('not used')
-  }
-}
+const run = (runId: string): RunContext => ({ ...RUN, runId })
 
 let workspace: string
 let store: StateStore
@@ -94,26 +49,26 @@ beforeEach(async () => {
 afterEach(() => rm(workspace, { recursive: true, force: true }))
 
 const input = (runId: string, overrides: Partial<ApplyInput['settings']> = {}): ApplyInput => ({
-  settings: { adoptExisting: true, onChange: 'fail', ...overrides },
-  run: run(runId),
+  settings: { adoptExisting: true, onChange: 'fail', run: run(runId), ...overrides },
   stateKey: 'cn-hangzhou/prod',
-  request,
-  changedFrom: (record: StateRecord | undefined) =>
-    diffParameters(record?.parameters, request.parameters).length > 0
+  request
 })
 const deps = (cloud: MeshApi) => ({
   store,
   mesh: cloud,
   log: silentLog,
-  sleep: () => new Promise<void>(r => setTimeout(r, 5))
+  clock: { sleep: () => new Promise<void>(r => setTimeout(r, 5)) }
 })
 
 describe('apply', () => {
   it('creates, records before returning, and clears the lock', async () => {
     const cloud = new FakeCloud()
     const seen: string[] = []
-    const result = await apply(input('1'), { ...deps(cloud), onMeshId: id => seen.push(id) })
-    expect(result).toMatchObject({ created: true, meshId: 'mesh-1', requestId: 'REQ-1' })
+    const result = await apply(input('1'), {
+      ...deps(cloud),
+      onProgress: settled => seen.push(settled.mesh?.id ?? '')
+    })
+    expect(result).toMatchObject({ created: true, mesh: { id: 'mesh-1' }, requestId: 'REQ-1' })
     expect(seen).toEqual(['mesh-1'])
     const { document } = await store.read()
     expect(document?.current).toMatchObject({
@@ -129,7 +84,7 @@ describe('apply', () => {
     const cloud = new FakeCloud()
     await apply(input('1'), deps(cloud))
     const again = await apply(input('2'), deps(cloud))
-    expect(again).toMatchObject({ created: false, meshId: 'mesh-1', decision: { action: 'keep' } })
+    expect(again).toMatchObject({ created: false, mesh: { id: 'mesh-1' }, decision: { action: 'keep' } })
     expect(cloud.creates).toBe(1)
   })
 
@@ -154,7 +109,7 @@ describe('apply', () => {
     const cloud = new FakeCloud()
     const results = await Promise.all([apply(input('1'), deps(cloud)), apply(input('2'), deps(cloud))])
     expect(cloud.creates).toBe(1)
-    expect(results.map(r => r.meshId)).toEqual(['mesh-1', 'mesh-1'])
+    expect(results.map(r => r.mesh?.id)).toEqual(['mesh-1', 'mesh-1'])
     expect(results.filter(r => r.created)).toHaveLength(1)
   })
 
@@ -164,7 +119,7 @@ describe('apply', () => {
     await expect(apply(input('1'), deps(cloud))).rejects.toThrow('InvalidParameter.VpcId')
     expect((await store.read()).document?.pending).toBeUndefined()
     const retry = await apply(input('2'), deps(cloud))
-    expect(retry).toMatchObject({ created: true, meshId: 'mesh-2' })
+    expect(retry).toMatchObject({ created: true, mesh: { id: 'mesh-2' } })
   })
 
   it('after a create of unknown outcome the next run looks before creating, even without adoption', async () => {
@@ -175,7 +130,7 @@ describe('apply', () => {
     // The create went through after all, and the mesh shows up in the list now.
     cloud.meshes.push({ id: 'late', name: 'prod', region: 'cn-hangzhou', state: 'running' })
     const next = await apply(input('2', { adoptExisting: false }), deps(cloud))
-    expect(next).toMatchObject({ created: false, meshId: 'late', decision: { action: 'adopt' } })
+    expect(next).toMatchObject({ created: false, mesh: { id: 'late' }, decision: { action: 'adopt' } })
     expect(cloud.creates).toBe(1)
   })
 
@@ -189,10 +144,10 @@ describe('apply', () => {
       undefined,
       'lock'
     )
-    const rerun = { ...input('7', { adoptExisting: false }), run: { ...run('7'), runAttempt: '2' } }
+    const rerun = input('7', { adoptExisting: false, run: { ...run('7'), runAttempt: '2' } })
     const sleeps: number[] = []
-    const result = await apply(rerun, { ...deps(cloud), sleep: async ms => void sleeps.push(ms) })
-    expect(result).toMatchObject({ meshId: 'made', decision: { action: 'adopt' } })
+    const result = await apply(rerun, { ...deps(cloud), clock: { sleep: async ms => void sleeps.push(ms) } })
+    expect(result).toMatchObject({ mesh: { id: 'made' }, decision: { action: 'adopt' } })
     expect(sleeps).toEqual([])
   })
 
@@ -217,7 +172,7 @@ describe('apply', () => {
       'abandoned'
     )
     const result = await apply(input('1', { adoptExisting: false }), deps(cloud))
-    expect(result).toMatchObject({ created: false, meshId: 'orphan', decision: { action: 'adopt' } })
+    expect(result).toMatchObject({ created: false, mesh: { id: 'orphan' }, decision: { action: 'adopt' } })
     expect(cloud.creates).toBe(0)
     expect((await store.read()).document?.pending).toBeUndefined()
   })
@@ -235,7 +190,9 @@ describe('apply while another run is creating', () => {
     )
     const controller = new AbortController()
     const sleep = async () => void controller.abort(new Error('SIGTERM'))
-    await expect(apply(input('1'), { ...deps(cloud), sleep, signal: controller.signal })).rejects.toThrow(
+    await expect(
+      apply(input('1'), { ...deps(cloud), clock: { sleep }, signal: controller.signal })
+    ).rejects.toThrow(
       /Cancelled while run 9 was creating the mesh for cn-hangzhou\/prod; nothing was created by this run/
     )
     expect(cloud.calls).toBe(0)

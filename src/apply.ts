@@ -1,243 +1,254 @@
 /**
- * Acting on a decision in `apply` mode, with the state record as the lock that keeps two runs from
- * both creating: a `pending` entry is compare-and-swapped in before CreateServiceMesh, and the record
- * is written right after it answers, before any waiting, so a cancelled job never loses a mesh id.
+ * The decision of a run on its state record, and in `apply` acting on it. `plan` is one `decideOn`;
+ * `apply` is rounds of read, `decideOn` and `act`, so both decide alike and settle into one type.
+ *
+ * The state record is the lock that keeps two runs from both creating: a `pending` entry is
+ * compare-and-swapped in before CreateServiceMesh, and the record is written right after it answers,
+ * before any waiting, so a cancelled job never loses a mesh id. A lost swap starts a new round.
  */
-import { decide, type Decision, type DecisionInput } from './decide.js'
+import { cancelledBeforeCreate, cancelledWhileAnotherRunCreates } from './cancellation.js'
+import { systemClock, type Clock } from './clock.js'
 import { CloudCallError } from './cloud/failure.js'
-import { realSleep, type Sleep } from './cloud/sleep.js'
+import type { MeshApi } from './cloud/types.js'
+import { decide, meshOf, type Decision, type DecisionInput } from './decide.js'
 import { ActionError } from './errors.js'
 import { gatherFacts } from './facts.js'
 import type { Log } from './log.js'
-import type { MeshApi } from './cloud/types.js'
 import type { MeshRequest } from './meshspec/request.js'
-import { toRecordedParameters } from './state/diff.js'
-import { emptyStateDocument, withCurrentRecord } from './state/document.js'
-import type { PendingCreate, StateDocument, StateRecord } from './state/record.js'
-import { StateConflictError, type StateRead, type StateStore, type StateWrite } from './state/store.js'
+import type { Outcome } from './outcome.js'
+import { POLL, RETRY, retrying } from './retry.js'
 import type { RunContext, Settings } from './settings.js'
+import { diffParameters, toRecordedParameters } from './state/diff.js'
+import { emptyStateDocument, withCurrentRecord } from './state/document.js'
+import type { Change, PendingCreate, StateDocument, StateRecord } from './state/record.js'
+import { StateConflictError, type StateRead, type StateStore, type StateWrite } from './state/store.js'
 
-/** A pending create older than this is treated as abandoned (its run died without cleaning up). */
-const PENDING_STALE_MS = 30 * 60 * 1000
-/** How long to wait for another run's create to be recorded, polling the record. */
-const PENDING_WAIT_MS = 10 * 60 * 1000
-const PENDING_POLL_MS = 5000
-/** Lost compare-and-swap races tolerated before giving up. */
-const MAX_ROUNDS = 8
-
-export interface ApplyResult {
+/** What a decision settled, acted on or not: the part of the Outcome that decide and act produce. */
+export type Settled = Pick<Outcome, 'decision' | 'mesh' | 'requestId' | 'created' | 'stateLocation'> & {
   decision: Decision
-  meshId?: string
-  requestId?: string
-  created: boolean
-  meshState?: string
-  stateLocation?: string
+  /** The spec against the record the decision was made on. */
+  changes: Change[]
+}
+
+export interface ApplyInput {
+  settings: Pick<Settings, 'adoptExisting' | 'onChange' | 'run'>
+  stateKey: string
+  request: MeshRequest
+  /** The state as already read: the first round decides on it instead of reading again. */
+  initial?: StateRead
 }
 
 export interface ApplyDeps {
   store: StateStore
   mesh: MeshApi
   log: Log
-  now?: () => Date
-  sleep?: Sleep
+  clock?: Partial<Clock>
   /** Aborted when the job is cancelled: nothing new is started, but a started create is recorded. */
   signal?: AbortSignal
-  /** Told the mesh id as soon as it is known, so outputs survive a cancellation. */
-  onMeshId?: (meshId: string) => void
+  /** Told what is settled as soon as a mesh id is known, before it is recorded, so outputs survive a cancellation. */
+  onProgress?: (settled: Settled) => void
 }
 
-export interface ApplyInput {
-  settings: Pick<Settings, 'adoptExisting' | 'onChange'>
-  run: RunContext
-  stateKey: string
-  request: MeshRequest
-  /** True when the spec differs from the record that was read for the plan. */
-  changedFrom: (record: StateRecord | undefined) => boolean
-  /** The state as already read for the plan: the first round decides on it instead of reading again. */
-  initial?: StateRead
+/** One decision on one read of the state: the diff, the cloud reads the decision asks for, the decision. */
+interface Round {
+  read: StateRead
+  facts: DecisionInput
+  decision: Decision
+  changes: Change[]
 }
 
-export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<ApplyResult> {
-  const now = deps.now ?? (() => new Date())
-  const sleep = deps.sleep ?? realSleep
-  const waitUntil = now().getTime() + PENDING_WAIT_MS
-  let alreadyRead = input.initial
-  for (let round = 1; round <= MAX_ROUNDS;) {
-    const { document, revision } = alreadyRead ?? (await deps.store.read())
-    alreadyRead = undefined
-    const pending = document?.pending
-    if (pending && !abandoned(pending, input.run, now())) {
-      if (deps.signal?.aborted)
-        throw new ActionError(
-          `Cancelled while run ${pending.runId} was creating the mesh for ${input.stateKey}; nothing was created by this run.`
-        )
-      if (now().getTime() >= waitUntil)
-        throw new ActionError(
-          `Run ${pending.runId} (attempt ${pending.runAttempt}) has been creating the mesh for ${input.stateKey} since ${pending.since}; nothing was created by this run.`,
-          'Run again once that run has finished; it records the mesh, and this run then keeps it.'
-        )
-      deps.log.info(
-        `Run ${pending.runId} (attempt ${pending.runAttempt}) is creating this mesh since ${pending.since}; waiting for it to record the result.`
-      )
-      // A cancellation ends the pause early; the next round says what happened.
-      await sleep(PENDING_POLL_MS, deps.signal).catch(() => undefined)
-      continue
-    }
-    round++
-    const record = document?.current
-    const facts = await gatherFacts({
+export async function decideOn(
+  read: StateRead,
+  input: Pick<ApplyInput, 'settings' | 'request'>,
+  mesh: MeshApi | undefined
+): Promise<Round> {
+  const record = read.document?.current
+  const changes = diffParameters(record?.parameters, input.request.parameters)
+  const facts = await gatherFacts(
+    {
       record,
-      changed: input.changedFrom(record),
+      changed: changes.length > 0,
       adoptExisting: input.settings.adoptExisting,
       onChange: input.settings.onChange,
-      request: input.request,
-      mesh: deps.mesh,
-      mayExistUnrecorded: pending !== undefined
-    })
-    const decision = decide(facts)
-    try {
-      return await act(decision, facts, input, document, revision, deps, now)
-    } catch (error) {
-      if (!(error instanceof StateConflictError)) throw error
-      deps.log.info(
-        'Another run changed the state record at the same time; reading it again and re-deciding.'
-      )
-    }
-  }
-  throw new ActionError(
-    `The state record for ${input.stateKey} kept changing under this run (${MAX_ROUNDS} attempts); nothing was created.`,
-    'Another workflow is applying the same state key. Run again once it has finished.'
+      mayExistUnrecorded: read.document?.pending !== undefined
+    },
+    input.request,
+    mesh
   )
+  return { read, facts, decision: decide(facts), changes }
+}
+
+/** A round as it stands before (or without) acting on it. */
+export function settledOf(round: Round): Settled {
+  const mesh = meshOf(round.decision, round.facts.existing)
+  return { decision: round.decision, changes: round.changes, created: false, ...(mesh && { mesh }) }
+}
+
+export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<Settled> {
+  const clock = { ...systemClock, ...deps.clock }
+  const waitUntil = clock.now() + POLL.pendingCreate.forMs
+  let initial = input.initial
+  return retrying(
+    async () => {
+      const read = await readWhenFree(initial, input, deps, clock, waitUntil)
+      initial = undefined
+      return act(await decideOn(read, input, deps.mesh), input, deps, clock)
+    },
+    {
+      policy: RETRY.stateRounds,
+      clock,
+      retryable: error =>
+        error instanceof StateConflictError
+          ? {
+              reason:
+                'Another run changed the state record at the same time; reading it again and re-deciding'
+            }
+          : undefined,
+      log: line => deps.log.info(line),
+      exhausted: () =>
+        new ActionError(
+          `The state record for ${input.stateKey} kept changing under this run (${RETRY.stateRounds.maxAttempts} attempts); nothing was created.`,
+          'Another workflow is applying the same state key. Run again once it has finished.'
+        )
+    }
+  )
+}
+
+/** The state once no live run is creating the mesh: polls while one is, until it records or time runs out. */
+async function readWhenFree(
+  first: StateRead | undefined,
+  input: ApplyInput,
+  deps: ApplyDeps,
+  clock: Clock,
+  waitUntil: number
+): Promise<StateRead> {
+  for (let read = first ?? (await deps.store.read()); ; read = await deps.store.read()) {
+    const pending = read.document?.pending
+    if (!pending || abandoned(pending, input.settings.run, clock.now())) return read
+    if (deps.signal?.aborted) throw cancelledWhileAnotherRunCreates(pending.runId, input.stateKey)
+    if (clock.now() >= waitUntil)
+      throw new ActionError(
+        `Run ${pending.runId} (attempt ${pending.runAttempt}) has been creating the mesh for ${input.stateKey} since ${pending.since}; nothing was created by this run.`,
+        'Run again once that run has finished; it records the mesh, and this run then keeps it.'
+      )
+    deps.log.info(
+      `Run ${pending.runId} (attempt ${pending.runAttempt}) is creating this mesh since ${pending.since}; waiting for it to record the result.`
+    )
+    // A cancellation ends the pause early; the next read says what happened.
+    await clock.sleep(POLL.pendingCreate.everyMs, deps.signal).catch(() => undefined)
+  }
 }
 
 /**
  * A pending entry that no live process will finish: its create's outcome is unknown, it is older than
- * PENDING_STALE_MS, or it belongs to an earlier attempt of this run (a re-run starts only after the
- * earlier attempt ended). Any other entry is a live process's, even one of the same run and attempt
- * (matrix jobs share both): this process only ever sees its own entry after it has finished with it.
+ * POLL.pendingCreate.staleAfterMs, or it belongs to an earlier attempt of this run (a re-run starts only
+ * after the earlier attempt ended). Any other entry is a live process's, even one of the same run and
+ * attempt (matrix jobs share both): this process only ever sees its own entry after it has finished with it.
  */
-function abandoned(pending: PendingCreate, run: RunContext, now: Date): boolean {
+function abandoned(pending: PendingCreate, run: RunContext, now: number): boolean {
   return (
     pending.outcome === 'unknown' ||
-    now.getTime() - Date.parse(pending.since) >= PENDING_STALE_MS ||
+    now - Date.parse(pending.since) >= POLL.pendingCreate.staleAfterMs ||
     (pending.runId === run.runId && Number(pending.runAttempt) < Number(run.runAttempt))
   )
 }
 
-async function act(
-  decision: Decision,
-  facts: DecisionInput,
-  input: ApplyInput,
-  document: StateDocument | undefined,
-  revision: string | undefined,
-  deps: ApplyDeps,
-  now: () => Date
-): Promise<ApplyResult> {
-  const base: StateDocument = document ?? emptyStateDocument(input.stateKey)
-  switch (decision.action) {
-    case 'create': {
-      if (deps.signal?.aborted)
-        throw new ActionError('Cancelled before CreateServiceMesh was sent; nothing was created.')
-      const pending: PendingCreate = {
-        runId: input.run.runId,
-        runAttempt: input.run.runAttempt,
-        actor: input.run.actor,
-        since: now().toISOString(),
-        name: input.request.name,
-        region: input.request.region
-      }
-      const locked = await deps.store.write({ ...base, pending }, revision, `Creating mesh ${input.stateKey}`)
-      const result = await deps.mesh
-        .create(input.request, knownMeshIds(document, facts))
-        .catch(async (error: unknown) => {
-          // A create refused for certain leaves nothing behind that blocks the next run. Any other
-          // failure may have created the mesh: the entry stays, marked so the next run looks first.
-          const refused = error instanceof CloudCallError && !error.failure.outcomeUnknown
-          const after: StateDocument = refused
-            ? { ...base, pending: undefined }
-            : { ...base, pending: { ...pending, outcome: 'unknown' } }
-          const message = refused ? 'Create refused' : 'Create outcome unknown'
-          await deps.store
-            .write(after, locked.revision, `${message} for ${input.stateKey}`)
-            .catch(() => undefined)
-          throw error
-        })
-      deps.onMeshId?.(result.meshId)
-      const record = newRecord(input, result.meshId, result.requestId, 'created', now)
-      const written = await writeRecord(
-        deps,
-        { ...base, pending: undefined },
-        record,
-        locked.revision,
-        input.stateKey
-      )
-      return {
-        decision,
-        meshId: result.meshId,
-        requestId: result.requestId,
-        created: true,
-        stateLocation: written.location
-      }
-    }
+async function act(round: Round, input: ApplyInput, deps: ApplyDeps, clock: Clock): Promise<Settled> {
+  const base: StateDocument = {
+    ...(round.read.document ?? emptyStateDocument(input.stateKey)),
+    pending: undefined
+  }
+  const settled = settledOf(round)
+  switch (round.decision.action) {
+    case 'create':
+      return create(round, input, deps, clock)
     case 'adopt': {
-      deps.onMeshId?.(decision.mesh.id)
-      const record = newRecord(input, decision.mesh.id, '', 'adopted', now)
-      const written = await writeRecord(
-        deps,
-        { ...base, pending: undefined },
-        record,
-        revision,
-        input.stateKey
-      )
-      return {
-        decision,
-        meshId: decision.mesh.id,
-        created: false,
-        meshState: decision.mesh.state,
-        stateLocation: written.location
-      }
+      const { mesh } = round.decision
+      deps.onProgress?.(settled)
+      const record = newRecord(input, mesh.id, '', 'adopted', clock)
+      const written = await writeRecord(deps, base, record, round.read.revision, input.stateKey, clock)
+      return { ...settled, stateLocation: written.location }
     }
-    case 'keep':
-    case 'warn':
-      deps.onMeshId?.(decision.meshId)
-      return {
-        decision,
-        meshId: decision.meshId,
-        created: false,
-        ...(facts.existing?.state ? { meshState: facts.existing.state } : {})
-      }
-    case 'fail':
-    case 'unknown':
-      return { decision, ...(decision.meshId ? { meshId: decision.meshId } : {}), created: false }
+    default:
+      return settled
   }
 }
 
+async function create(round: Round, input: ApplyInput, deps: ApplyDeps, clock: Clock): Promise<Settled> {
+  if (deps.signal?.aborted) throw cancelledBeforeCreate()
+  const { stateKey, request, settings } = input
+  const base: StateDocument = round.read.document ?? emptyStateDocument(stateKey)
+  const pending: PendingCreate = {
+    runId: settings.run.runId,
+    runAttempt: settings.run.runAttempt,
+    actor: settings.run.actor,
+    since: new Date(clock.now()).toISOString(),
+    name: request.name,
+    region: request.region
+  }
+  const locked = await deps.store.write(
+    { ...base, pending },
+    round.read.revision,
+    `Creating mesh ${stateKey}`
+  )
+  const result = await deps.mesh
+    .create(request, knownMeshIds(base, round.facts))
+    .catch(async (error: unknown) => {
+      // A create refused for certain leaves nothing behind that blocks the next run. Any other
+      // failure may have created the mesh: the entry stays, marked so the next run looks first.
+      const refused = error instanceof CloudCallError && !error.failure.outcomeUnknown
+      const after: StateDocument = refused
+        ? { ...base, pending: undefined }
+        : { ...base, pending: { ...pending, outcome: 'unknown' } }
+      const message = refused ? 'Create refused' : 'Create outcome unknown'
+      await deps.store.write(after, locked.revision, `${message} for ${stateKey}`).catch(() => undefined)
+      throw error
+    })
+  const created: Settled = {
+    ...settledOf(round),
+    mesh: { id: result.meshId },
+    requestId: result.requestId,
+    created: true
+  }
+  deps.onProgress?.(created)
+  const record = newRecord(input, result.meshId, result.requestId, 'created', clock)
+  const written = await writeRecord(
+    deps,
+    { ...base, pending: undefined },
+    record,
+    locked.revision,
+    stateKey,
+    clock
+  )
+  return { ...created, stateLocation: written.location }
+}
+
 /** Meshes that existed before this create: never to be mistaken for the new one. */
-function knownMeshIds(document: StateDocument | undefined, facts: DecisionInput): string[] {
-  const recorded = document?.current ? [document.current, ...document.history] : (document?.history ?? [])
+function knownMeshIds(document: StateDocument, facts: DecisionInput): string[] {
+  const recorded = document.current ? [document.current, ...document.history] : document.history
   return [...recorded.map(r => r.meshId), ...(facts.candidates ?? []).map(c => c.id)]
 }
 
 function newRecord(
-  input: ApplyInput,
+  { request, settings: { run } }: ApplyInput,
   meshId: string,
   requestId: string,
   origin: StateRecord['origin'],
-  now: () => Date
+  clock: Clock
 ): StateRecord {
   return {
     meshId,
     requestId,
     origin,
-    name: input.request.name,
-    region: input.request.region,
-    parameters: toRecordedParameters(input.request.parameters),
-    commitSha: input.run.sha,
-    runId: input.run.runId,
-    runAttempt: input.run.runAttempt,
-    actor: input.run.actor,
-    repository: input.run.repository,
-    time: now().toISOString()
+    name: request.name,
+    region: request.region,
+    parameters: toRecordedParameters(request.parameters),
+    commitSha: run.sha,
+    runId: run.runId,
+    runAttempt: run.runAttempt,
+    actor: run.actor,
+    repository: run.repository,
+    time: new Date(clock.now()).toISOString()
   }
 }
 
@@ -250,27 +261,31 @@ async function writeRecord(
   base: StateDocument,
   record: StateRecord,
   revision: string | undefined,
-  stateKey: string
+  stateKey: string,
+  clock: Clock
 ): Promise<StateWrite> {
-  let document = base
-  let expected = revision
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await deps.store.write(
-        withCurrentRecord(document, record),
-        expected,
-        `Record mesh ${record.meshId} for ${stateKey}`
-      )
-    } catch (error) {
-      if (!(error instanceof StateConflictError) || attempt >= 5) {
-        throw new ActionError(
-          `Mesh ${record.meshId} exists but its record for ${stateKey} could not be written: ${(error as Error).message}`,
-          'Keep this id. Re-run the job: with adopt-existing (the default) it finds the mesh by name and records it.'
-        )
-      }
-      const latest = await deps.store.read()
-      document = latest.document ?? base
-      expected = latest.revision
-    }
+  let latest: StateRead = { document: base, revision }
+  const write = async (attempt: number) => {
+    if (attempt > 1) latest = await deps.store.read()
+    const document = withCurrentRecord(latest.document ?? base, record)
+    return deps.store.write(document, latest.revision, `Record mesh ${record.meshId} for ${stateKey}`)
+  }
+  try {
+    return await retrying(write, {
+      policy: RETRY.recordWrites,
+      clock,
+      retryable: error =>
+        error instanceof StateConflictError
+          ? {
+              reason: `The state record changed while mesh ${record.meshId} was being recorded; writing it on top`
+            }
+          : undefined,
+      log: line => deps.log.info(line)
+    })
+  } catch (error) {
+    throw new ActionError(
+      `Mesh ${record.meshId} exists but its record for ${stateKey} could not be written: ${(error as Error).message}`,
+      'Keep this id. Re-run the job: with adopt-existing (the default) it finds the mesh by name and records it.'
+    )
   }
 }

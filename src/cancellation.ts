@@ -1,19 +1,20 @@
-import * as core from '@actions/core'
+/**
+ * The runner cancels a step with SIGINT, then SIGTERM. Instead of dying mid-create, the run stops at
+ * the next safe point: never before a created mesh is recorded and output. Every message a cancelled
+ * run ends with is here, one per point where it can stop.
+ */
 import { ActionError } from './errors.js'
+import type { Log } from './log.js'
 
 export interface Cancellation {
   signal: AbortSignal
   dispose(): void
 }
 
-/**
- * The runner cancels a step with SIGINT, then SIGTERM. Instead of dying mid-create, the run stops at
- * the next safe point: never before a created mesh is recorded and output.
- */
-export function watchForCancellation(): Cancellation {
+export function watchForCancellation(log: Pick<Log, 'info'>): Cancellation {
   const controller = new AbortController()
   const onSignal = (name: NodeJS.Signals) => {
-    core.info(`Received ${name}: stopping at the next safe point.`)
+    log.info(`Received ${name}: stopping at the next safe point.`)
     controller.abort(new ActionError(`Cancelled (${name}).`))
   }
   process.once('SIGINT', onSignal)
@@ -26,3 +27,18 @@ export function watchForCancellation(): Cancellation {
     }
   }
 }
+
+export const cancelledBeforeCreate = (): ActionError =>
+  new ActionError('Cancelled before CreateServiceMesh was sent; nothing was created.')
+
+export const cancelledWhileAnotherRunCreates = (runId: string, stateKey: string): ActionError =>
+  new ActionError(
+    `Cancelled while run ${runId} was creating the mesh for ${stateKey}; nothing was created by this run.`
+  )
+
+/** A mesh is only ever waited for once it is recorded and output. */
+export const cancelledWhileWaiting = (meshId: string): ActionError =>
+  new ActionError(
+    `Cancelled while waiting for mesh ${meshId}; it is recorded in the state and output as service-mesh-id.`,
+    'Creation continues in the cloud. The next run finds it in the state and does not create another.'
+  )

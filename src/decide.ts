@@ -1,6 +1,7 @@
 /**
- * The apply decision table of docs/contract.md §5, as a pure function: (previous record, diff, what the cloud
- * said, settings) → what to do. `plan` mode shows the same decision without acting on it.
+ * Every decision of a run, as pure functions (docs/contract.md §5): which cloud reads a decision needs,
+ * then (previous record, diff, what the cloud said, settings) → what to do. `plan` shows the decision
+ * that `apply` acts on; both come from here.
  */
 import type { MeshInfo } from './cloud/types.js'
 import type { OnChange } from './settings.js'
@@ -20,16 +21,41 @@ export type Decision =
   /** Plan without credentials: the cloud was not read, so only the state decides. */
   | { action: 'unknown'; meshId?: string; reason: string }
 
-export interface DecisionInput {
+/** What is known before the cloud is asked anything. */
+export interface Situation {
   record?: StateRecord
   changed: boolean
   adoptExisting: boolean
   onChange: OnChange
-  /** Meshes with the spec's name in its region (only read when there is no record and adoption is on). */
+  /**
+   * An earlier create may have reached the cloud without being recorded (its pending entry is still
+   * there): a mesh with the spec's name is looked for and adopted, whatever adopt-existing says.
+   */
+  mayExistUnrecorded?: boolean
+}
+
+export interface DecisionInput extends Situation {
+  /** Meshes with the spec's name in its region (read only when cloudReads asks for them). */
   candidates?: MeshInfo[]
   /** The recorded mesh as the cloud describes it: null when it is gone, undefined when not read. */
   existing?: MeshInfo | null
 }
+
+/** The cloud reads a decision in this situation needs (made only when there are credentials). */
+export interface CloudReads {
+  /** DescribeServiceMeshDetail of the recorded mesh. */
+  describe?: string
+  /** DescribeServiceMeshes for meshes with the spec's name and region. */
+  findByName: boolean
+}
+
+export function cloudReads(situation: Situation): CloudReads {
+  if (situation.record) return { describe: situation.record.meshId, findByName: false }
+  return { findByName: mayAdopt(situation) }
+}
+
+const mayAdopt = (situation: Situation): boolean =>
+  situation.adoptExisting || Boolean(situation.mayExistUnrecorded)
 
 export function decide(input: DecisionInput): Decision {
   const { record } = input
@@ -77,7 +103,7 @@ export function decide(input: DecisionInput): Decision {
 }
 
 function decideWithoutRecord(input: DecisionInput): Decision {
-  if (!input.adoptExisting)
+  if (!mayAdopt(input))
     return { action: 'create', reason: 'no previous run recorded; adopt-existing is false' }
   const candidates = input.candidates
   if (candidates === undefined)
@@ -101,4 +127,14 @@ function decideWithoutRecord(input: DecisionInput): Decision {
     advice:
       'Adopting one would be a guess. Set adopt-existing: false to create another, or delete the extras.'
   }
+}
+
+/** The mesh a decision is about, when it names one: the adopted mesh, or the recorded one. */
+export function meshOf(
+  decision: Decision,
+  existing?: MeshInfo | null
+): { id: string; state?: string } | undefined {
+  if (decision.action === 'adopt') return { id: decision.mesh.id, state: decision.mesh.state }
+  if (decision.action === 'create' || !decision.meshId) return undefined
+  return { id: decision.meshId, ...(existing?.state && { state: existing.state }) }
 }

@@ -1,25 +1,21 @@
-import * as core from '@actions/core'
+/** The step outputs (docs/contract.md §3) of an outcome. */
+import type { Outcome } from './outcome.js'
 
 export type OutputName = 'service-mesh-id' | 'request-id' | 'created' | 'changed' | 'diff' | 'mesh-state'
 
 /**
- * Step outputs, written as soon as they are known and again when they change, so that a cancelled or
- * timed-out run still hands the mesh id on. Never masked: the runner drops masked job outputs.
+ * The outputs an outcome has, as far as the run got: the diff once the state was read, the mesh as soon as
+ * its id is known, `created` once a decision was made. Never masked: the runner drops masked job outputs.
  */
-export class Outputs {
-  private readonly values = new Map<OutputName, string>()
-  private readonly written = new Map<OutputName, string>()
-
-  set(name: OutputName, value: string): void {
-    this.values.set(name, value)
-  }
-
-  /** Writes what changed since the last flush (a later write of a name wins on the runner). */
-  flush(): void {
-    for (const [name, value] of this.values) {
-      if (this.written.get(name) === value) continue
-      core.setOutput(name, value)
-      this.written.set(name, value)
-    }
+export function outputsOf(outcome: Outcome): Partial<Record<OutputName, string>> {
+  return {
+    ...(outcome.changes && {
+      changed: String(outcome.changes.length > 0),
+      diff: JSON.stringify(outcome.changes)
+    }),
+    ...(outcome.mesh && { 'service-mesh-id': outcome.mesh.id }),
+    ...(outcome.mesh?.state && { 'mesh-state': outcome.mesh.state }),
+    ...(outcome.requestId && { 'request-id': outcome.requestId }),
+    ...((outcome.decision || outcome.created) && { created: String(outcome.created) })
   }
 }

@@ -1,7 +1,9 @@
 /**
- * Action inputs → one typed, validated Settings object (docs/contract.md §2).
- * Every input problem is collected and reported together, before any file or network access.
+ * Action inputs → one typed, validated Settings object (docs/contract.md §2): the only place that reads
+ * them. Every input problem is collected and reported together, before any file or network access, and
+ * Settings says which inputs were given, so nothing downstream needs to look at an input again.
  */
+import { REGION_PATTERN } from './region.js'
 
 export type Mode = 'plan' | 'apply'
 export type OnChange = 'fail' | 'warn' | 'create'
@@ -43,7 +45,55 @@ export interface RunContext {
   apiUrl: string
 }
 
+export type InputName =
+  | 'spec'
+  | 'mode'
+  | 'role-to-assume'
+  | 'oidc-provider-arn'
+  | 'audience'
+  | 'role-session-name'
+  | 'role-duration-seconds'
+  | 'access-key-id'
+  | 'access-key-secret'
+  | 'security-token'
+  | 'region'
+  | 'endpoint'
+  | 'sts-endpoint'
+  | 'state'
+  | 'state-file'
+  | 'state-branch'
+  | 'state-key'
+  | 'github-token'
+  | 'on-change'
+  | 'adopt-existing'
+  | 'wait'
+  | 'wait-timeout-seconds'
+  | 'comment'
+
+/** The defaults of docs/contract.md §2, as action.yml declares them (a test keeps the two in step). */
+export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
+  mode: 'apply',
+  audience: 'sts.aliyuncs.com',
+  'role-duration-seconds': '3600',
+  endpoint: 'servicemesh.aliyuncs.com',
+  'sts-endpoint': 'sts.aliyuncs.com',
+  state: 'github',
+  'state-branch': 'asm-state',
+  'on-change': 'fail',
+  'adopt-existing': 'true',
+  wait: 'true',
+  'wait-timeout-seconds': '1200',
+  comment: 'true'
+}
+
 export interface Settings {
+  /**
+   * The inputs set to something other than their default. The runner fills in action.yml's defaults
+   * (docs/reference/runner-contract.md §1.1), so an input written out as its default counts as defaulted.
+   */
+  given: ReadonlySet<InputName>
+  /** The step's environment: `${NAME}` in the spec, and the ALIBABA_CLOUD_* and ACTIONS_ID_TOKEN_* sources. */
+  env: Readonly<Record<string, string | undefined>>
   specPath: string
   mode: Mode
   /** Set when both role-to-assume and oidc-provider-arn are given. */
@@ -69,7 +119,11 @@ export interface Settings {
 }
 
 export class SettingsError extends Error {
-  constructor(readonly problems: string[]) {
+  constructor(
+    readonly problems: string[],
+    /** The mode as far as it could be read (its default when that input is bad too), for the report's heading. */
+    readonly mode: Mode
+  ) {
     super(
       problems.length === 1
         ? problems[0]
@@ -82,12 +136,12 @@ export class SettingsError extends Error {
 const ROLE_ARN = /^acs:ram::\d+:role\/[\w.@+=,/-]+$/
 const PROVIDER_ARN = /^acs:ram::\d+:oidc-provider\/[\w.-]+$/
 const SESSION_NAME = /^[A-Za-z0-9.@_-]{2,64}$/
-const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/
+const REGION = new RegExp(REGION_PATTERN)
 const TRUE = ['true', 'True', 'TRUE']
 const FALSE = ['false', 'False', 'FALSE']
 
 /** The same lookup @actions/core's getInput does: INPUT_<NAME, spaces to _, upper-cased>, trimmed. */
-export function getInput(env: NodeJS.ProcessEnv, name: string): string {
+function getInput(env: NodeJS.ProcessEnv, name: string): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
 }
 
@@ -135,132 +189,81 @@ export function parseEndpoint(input: string, value: string): Endpoint {
   return { protocol, host: url.host }
 }
 
-export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+/** Reads inputs, remembering which were given and collecting every problem instead of stopping at one. */
+function inputReader(env: NodeJS.ProcessEnv) {
   const problems: string[] = []
-  const input = (name: string) => getInput(env, name)
-  const attempt = <T>(fn: () => T, fallback: T): T => {
-    try {
-      return fn()
-    } catch (e) {
-      problems.push((e as Error).message)
+  const given = new Set<InputName>()
+  const input = (name: InputName): string => {
+    const value = getInput(env, name)
+    if (value !== '' && value !== INPUT_DEFAULTS[name]) given.add(name)
+    return value
+  }
+  return {
+    problems,
+    given,
+    input,
+    /** The value of fn, or the fallback with fn's error message as a problem. */
+    attempt<T>(fn: () => T, fallback: T): T {
+      try {
+        return fn()
+      } catch (e) {
+        problems.push((e as Error).message)
+        return fallback
+      }
+    },
+    oneOf<T extends string>(name: InputName, allowed: readonly T[], fallback: T): T {
+      const v = input(name) || fallback
+      if ((allowed as readonly string[]).includes(v)) return v as T
+      problems.push(`input ${name}: "${v}" is not one of ${allowed.join(', ')}`)
       return fallback
+    },
+    bool(name: InputName, fallback: boolean): boolean {
+      const v = input(name)
+      if (v === '') return fallback
+      if (TRUE.includes(v)) return true
+      if (FALSE.includes(v)) return false
+      problems.push(
+        `input ${name}: "${v}" is not a boolean; use true or false (YAML 1.2 core schema: true | True | TRUE | false | False | FALSE)`
+      )
+      return fallback
+    },
+    integer(name: InputName, fallback: number, min: number, max: number): number {
+      const v = input(name)
+      if (v === '') return fallback
+      if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+        problems.push(`input ${name}: "${v}" must be a whole number from ${min} to ${max}`)
+        return fallback
+      }
+      return Number(v)
     }
   }
-  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
-    const v = input(name) || fallback
-    if ((allowed as readonly string[]).includes(v)) return v as T
-    problems.push(`input ${name}: "${v}" is not one of ${allowed.join(', ')}`)
-    return fallback
-  }
-  const bool = (name: string, fallback: boolean): boolean => {
-    const v = input(name)
-    if (v === '') return fallback
-    if (TRUE.includes(v)) return true
-    if (FALSE.includes(v)) return false
-    problems.push(
-      `input ${name}: "${v}" is not a boolean; use true or false (YAML 1.2 core schema: true | True | TRUE | false | False | FALSE)`
-    )
-    return fallback
-  }
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const v = input(name)
-    if (v === '') return fallback
-    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
-      problems.push(`input ${name}: "${v}" must be a whole number from ${min} to ${max}`)
-      return fallback
-    }
-    return Number(v)
-  }
+}
 
-  const run: RunContext = {
-    workspace: env.GITHUB_WORKSPACE || process.cwd(),
-    repository: env.GITHUB_REPOSITORY ?? '',
-    runId: env.GITHUB_RUN_ID ?? '',
-    runAttempt: env.GITHUB_RUN_ATTEMPT ?? '',
-    sha: env.GITHUB_SHA ?? '',
-    ref: env.GITHUB_REF ?? '',
-    actor: env.GITHUB_ACTOR ?? '',
-    eventName: env.GITHUB_EVENT_NAME ?? '',
-    eventPath: env.GITHUB_EVENT_PATH ?? '',
-    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-    apiUrl: env.GITHUB_API_URL || 'https://api.github.com'
-  }
+type InputReader = ReturnType<typeof inputReader>
 
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const inputs = inputReader(env)
+  const { input, oneOf, bool, integer, problems } = inputs
+  const run = readRunContext(env)
   const specPath = input('spec')
   if (!specPath)
     problems.push('input spec: required; give the path of the mesh spec file, e.g. spec: mesh/prod.yaml')
-
   const mode = oneOf('mode', ['plan', 'apply'] as const, 'apply')
-
-  const roleArn = input('role-to-assume')
-  const providerArn = input('oidc-provider-arn')
-  let oidc: OidcSettings | undefined
-  if (roleArn || providerArn) {
-    if (!roleArn)
-      problems.push('input role-to-assume: missing; OIDC needs both role-to-assume and oidc-provider-arn')
-    if (!providerArn)
-      problems.push('input oidc-provider-arn: missing; OIDC needs both role-to-assume and oidc-provider-arn')
-    if (roleArn && !ROLE_ARN.test(roleArn))
-      problems.push(
-        `input role-to-assume: "${roleArn}" is not a RAM role ARN (acs:ram::<account-id>:role/<name>)`
-      )
-    if (providerArn && !PROVIDER_ARN.test(providerArn))
-      problems.push(
-        `input oidc-provider-arn: "${providerArn}" is not a RAM OIDC provider ARN (acs:ram::<account-id>:oidc-provider/<name>)`
-      )
-    const roleSessionName = input('role-session-name') || defaultSessionName(run)
-    if (!SESSION_NAME.test(roleSessionName))
-      problems.push(`input role-session-name: "${roleSessionName}" must be 2-64 characters of A-Za-z0-9.@_-`)
-    const audience = input('audience') || 'sts.aliyuncs.com'
-    oidc = {
-      roleArn,
-      providerArn,
-      audience,
-      roleSessionName,
-      durationSeconds: integer('role-duration-seconds', 3600, 900, 43200)
-    }
-  }
-
-  const accessKeyId = input('access-key-id')
-  const accessKeySecret = input('access-key-secret')
-  const securityToken = input('security-token')
-  let staticKeys: StaticKeys | undefined
-  if (accessKeyId || accessKeySecret || securityToken) {
-    if (!accessKeyId)
-      problems.push(
-        'input access-key-id: missing; static credentials need access-key-id and access-key-secret'
-      )
-    if (!accessKeySecret)
-      problems.push(
-        'input access-key-secret: missing; static credentials need access-key-id and access-key-secret'
-      )
-    staticKeys = { accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}) }
-  }
-
+  const oidc = readOidc(inputs, run)
+  const staticKeys = readStaticKeys(inputs)
   const region = input('region') || undefined
   if (region && !REGION.test(region))
     problems.push(`input region: "${region}" is not a region id such as cn-hangzhou`)
-
-  const endpoint = attempt(() => parseEndpoint('endpoint', input('endpoint') || 'servicemesh.aliyuncs.com'), {
-    protocol: 'https' as const,
-    host: 'servicemesh.aliyuncs.com'
-  })
-  const stsEndpoint = attempt(
-    () => parseEndpoint('sts-endpoint', input('sts-endpoint') || 'sts.aliyuncs.com'),
-    {
-      protocol: 'https' as const,
-      host: 'sts.aliyuncs.com'
-    }
-  )
-
   const settings: Settings = {
+    given: inputs.given,
+    env,
     specPath,
     mode,
     ...(oidc ? { oidc } : {}),
     ...(staticKeys ? { staticKeys } : {}),
     ...(region ? { region } : {}),
-    endpoint,
-    stsEndpoint,
+    endpoint: readEndpoint(inputs, 'endpoint'),
+    stsEndpoint: readEndpoint(inputs, 'sts-endpoint'),
     state: oneOf('state', ['github', 'file'] as const, 'github'),
     ...(input('state-file') ? { stateFile: input('state-file') } : {}),
     stateBranch: input('state-branch') || 'asm-state',
@@ -275,8 +278,72 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
   if (settings.stateKey !== undefined && !/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(settings.stateKey))
     problems.push(`input state-key: "${settings.stateKey}" may hold only A-Za-z0-9._- and / between parts`)
-  if (problems.length) throw new SettingsError(problems)
+  if (problems.length) throw new SettingsError(problems, mode)
   return settings
+}
+
+function readRunContext(env: NodeJS.ProcessEnv): RunContext {
+  return {
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    repository: env.GITHUB_REPOSITORY ?? '',
+    runId: env.GITHUB_RUN_ID ?? '',
+    runAttempt: env.GITHUB_RUN_ATTEMPT ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    ref: env.GITHUB_REF ?? '',
+    actor: env.GITHUB_ACTOR ?? '',
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    eventPath: env.GITHUB_EVENT_PATH ?? '',
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com'
+  }
+}
+
+function readOidc({ input, integer, problems }: InputReader, run: RunContext): OidcSettings | undefined {
+  const roleArn = input('role-to-assume')
+  const providerArn = input('oidc-provider-arn')
+  if (!roleArn && !providerArn) return undefined
+  if (!roleArn)
+    problems.push('input role-to-assume: missing; OIDC needs both role-to-assume and oidc-provider-arn')
+  if (!providerArn)
+    problems.push('input oidc-provider-arn: missing; OIDC needs both role-to-assume and oidc-provider-arn')
+  if (roleArn && !ROLE_ARN.test(roleArn))
+    problems.push(
+      `input role-to-assume: "${roleArn}" is not a RAM role ARN (acs:ram::<account-id>:role/<name>)`
+    )
+  if (providerArn && !PROVIDER_ARN.test(providerArn))
+    problems.push(
+      `input oidc-provider-arn: "${providerArn}" is not a RAM OIDC provider ARN (acs:ram::<account-id>:oidc-provider/<name>)`
+    )
+  const roleSessionName = input('role-session-name') || defaultSessionName(run)
+  if (!SESSION_NAME.test(roleSessionName))
+    problems.push(`input role-session-name: "${roleSessionName}" must be 2-64 characters of A-Za-z0-9.@_-`)
+  return {
+    roleArn,
+    providerArn,
+    audience: input('audience') || 'sts.aliyuncs.com',
+    roleSessionName,
+    durationSeconds: integer('role-duration-seconds', 3600, 900, 43200)
+  }
+}
+
+function readStaticKeys({ input, problems }: InputReader): StaticKeys | undefined {
+  const accessKeyId = input('access-key-id')
+  const accessKeySecret = input('access-key-secret')
+  const securityToken = input('security-token')
+  if (!accessKeyId && !accessKeySecret && !securityToken) return undefined
+  if (!accessKeyId)
+    problems.push('input access-key-id: missing; static credentials need access-key-id and access-key-secret')
+  if (!accessKeySecret)
+    problems.push(
+      'input access-key-secret: missing; static credentials need access-key-id and access-key-secret'
+    )
+  return { accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}) }
+}
+
+/** An endpoint input, or its default; a bad value is a problem (and the default stands in for it). */
+function readEndpoint({ input, attempt }: InputReader, name: 'endpoint' | 'sts-endpoint'): Endpoint {
+  const fallback = INPUT_DEFAULTS[name] as string
+  return attempt(() => parseEndpoint(name, input(name) || fallback), { protocol: 'https', host: fallback })
 }
 
 /** github-<run_id>-<run_attempt>, cut to STS's 64-character limit. */

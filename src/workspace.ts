@@ -1,12 +1,15 @@
 /**
- * The spec file, read safely from inside GITHUB_WORKSPACE (no escapes through `..`, absolute paths or links).
- * Synchronous on purpose: a few small reads at start-up, with nothing to overlap them with; the first async
- * fs call would also pay for starting libuv's thread pool.
+ * The workspace: what is inside it (for the spec file and the state file), and the spec file read safely
+ * from there (no escapes through `..`, absolute paths or links). Synchronous on purpose: a few small reads at
+ * start-up, with nothing to overlap them with; the first async fs call would also pay for starting libuv's
+ * thread pool.
  */
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { ActionError } from './errors.js'
-import { MAX_SPEC_BYTES } from './meshspec/parse.js'
+
+/** The largest spec file the action reads; the parser refuses a larger one (meshspec/parse.ts). */
+export const MAX_SPEC_BYTES = 1024 * 1024
 
 export interface SpecFile {
   /** Workspace-relative path with `/` separators, as annotations want it. */
@@ -16,7 +19,11 @@ export interface SpecFile {
 
 const code = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | undefined)?.code
 
-const isInside = (parent: string, child: string): boolean => {
+/**
+ * Whether `child` is `parent` or below it (both absolute and resolved). The folder itself counts as
+ * inside: a caller that needs a file below it refuses the folder on its own terms ("is a directory").
+ */
+export function isInside(parent: string, child: string): boolean {
   const relative = path.relative(parent, child)
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }
@@ -79,24 +86,17 @@ function readRegularFile(real: string, relative: string, advice: string): Buffer
     throw new ActionError(`the spec path ${relative} is a directory`, 'Point spec: at the YAML file itself.')
   }
   if (!info.isFile()) throw new ActionError(`the spec path ${relative} is not a regular file`, advice)
-  const tooLarge = () =>
-    new ActionError(
-      `the spec file ${relative} is larger than 1 MiB`,
-      'A mesh spec is a few kilobytes; check the spec input.'
-    )
-  if (info.size > MAX_SPEC_BYTES) throw tooLarge()
 
-  // Read at most one byte more than allowed, in case the file grew after stat. Not zero-filled: only the
-  // bytes read are returned, and the pages never written cost no memory.
+  // At most one byte more than the limit is read: enough for the parser to refuse the file, whatever its
+  // size. Not zero-filled: only the bytes read are returned, and the pages never written cost no memory.
   const fd = openSync(real, 'r')
   try {
     const buffer = Buffer.allocUnsafe(MAX_SPEC_BYTES + 1)
     let length = 0
-    for (;;) {
+    while (length < buffer.length) {
       const bytesRead = readSync(fd, buffer, length, buffer.length - length, length)
       if (bytesRead === 0) break
       length += bytesRead
-      if (length > MAX_SPEC_BYTES) throw tooLarge()
     }
     return buffer.subarray(0, length)
   } finally {

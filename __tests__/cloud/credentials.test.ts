@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { preflightCredentials, type CredentialPlan } from '../../src/cloud/credential-plan.js'
 import { resolveCredentials, tokenClaims } from '../../src/cloud/credentials.js'
 import { ActionError } from '../../src/errors.js'
-import type { OidcSettings } from '../../src/settings.js'
+import type { InputName, OidcSettings } from '../../src/settings.js'
 import { apiError, fakeTime, recordingLog, scripted, type Step } from './fakes.js'
 
 const oidc: OidcSettings = {
@@ -18,6 +18,8 @@ const tokenEnv = {
   ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't'
 }
 const keys = { accessKeyId: 'LTAIinput', accessKeySecret: 'input-secret' }
+/** No input differs from its default. */
+const given = new Set<InputName>()
 
 const jwt = (claims: Record<string, unknown>) =>
   ['{"alg":"RS256"}', JSON.stringify(claims)].map(part => Buffer.from(part).toString('base64url')).join('.') +
@@ -43,7 +45,7 @@ function rejected(fn: () => unknown): ActionError {
 
 describe('preflightCredentials', () => {
   it('refuses OIDC without an id-token permission, and says how to fix it', () => {
-    const error = rejected(() => preflightCredentials({ oidc, stsEndpoint: sts }, {}))
+    const error = rejected(() => preflightCredentials({ oidc, stsEndpoint: sts, given }, {}))
     expect(error.message).toMatch(/ACTIONS_ID_TOKEN_REQUEST_URL/)
     expect(error.advice).toMatch(/permissions: id-token: write/)
     expect(error.advice).toMatch(/forks/)
@@ -55,45 +57,45 @@ describe('preflightCredentials', () => {
       ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIenv',
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret'
     }
-    expect(preflightCredentials({ oidc, staticKeys: keys, stsEndpoint: sts }, env)).toEqual({
+    expect(preflightCredentials({ oidc, staticKeys: keys, stsEndpoint: sts, given }, env)).toEqual({
       kind: 'oidc',
       oidc,
       stsEndpoint: sts
     })
-    expect(preflightCredentials({ staticKeys: keys, stsEndpoint: sts }, env)).toEqual({
+    expect(preflightCredentials({ staticKeys: keys, stsEndpoint: sts, given }, env)).toEqual({
       kind: 'static',
       keys
     })
     expect(
-      preflightCredentials({ stsEndpoint: sts }, { ...env, ALIBABA_CLOUD_SECURITY_TOKEN: 'env-token' })
+      preflightCredentials({ stsEndpoint: sts, given }, { ...env, ALIBABA_CLOUD_SECURITY_TOKEN: 'env-token' })
     ).toEqual({
       kind: 'env',
       keys: { accessKeyId: 'LTAIenv', accessKeySecret: 'env-secret', securityToken: 'env-token' }
     })
-    expect(preflightCredentials({ stsEndpoint: sts }, {})).toEqual({ kind: 'none' })
+    expect(preflightCredentials({ stsEndpoint: sts, given }, {})).toEqual({ kind: 'none' })
   })
 
   it('names the missing half of environment keys', () => {
     const error = rejected(() =>
-      preflightCredentials({ stsEndpoint: sts }, { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI' })
+      preflightCredentials({ stsEndpoint: sts, given }, { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI' })
     )
     expect(error.message).toMatch(/ALIBABA_CLOUD_ACCESS_KEY_SECRET is not set/)
   })
 
   it('uses the regional STS endpoint only when region is set and sts-endpoint is not', () => {
-    const plan = (region: string | undefined, env: Record<string, string>) =>
-      preflightCredentials({ oidc, region, stsEndpoint: sts }, { ...tokenEnv, ...env }) as Extract<
+    const plan = (region: string | undefined, inputs: InputName[] = []) =>
+      preflightCredentials({ oidc, region, stsEndpoint: sts, given: new Set(inputs) }, tokenEnv) as Extract<
         CredentialPlan,
         { kind: 'oidc' }
       >
-    expect(plan('cn-shanghai', {}).stsEndpoint).toEqual({
+    expect(plan('cn-shanghai').stsEndpoint).toEqual({
       protocol: 'https',
       host: 'sts.cn-shanghai.aliyuncs.com'
     })
-    expect(plan('cn-shanghai', { 'INPUT_STS-ENDPOINT': 'sts.aliyuncs.com' }).stsEndpoint).toBe(sts)
-    expect(plan(undefined, {}).stsEndpoint).toBe(sts)
+    expect(plan('cn-shanghai', ['sts-endpoint']).stsEndpoint).toBe(sts)
+    expect(plan(undefined).stsEndpoint).toBe(sts)
     // No regional endpoint is documented for this region: the global one stays.
-    expect(plan('cn-shenzhen-finance-1', {}).stsEndpoint).toBe(sts)
+    expect(plan('cn-shenzhen-finance-1').stsEndpoint).toBe(sts)
   })
 })
 

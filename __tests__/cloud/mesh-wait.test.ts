@@ -100,7 +100,8 @@ describe('waitUntilRunning', () => {
     const error = await rejection(
       api.waitUntilRunning('m1', { timeoutSeconds: 600, signal: controller.signal })
     )
-    expect(error.message).toMatch(/Stopped waiting for mesh m1: the job was cancelled\. Creation continues/)
+    expect(error.message).toMatch(/Cancelled while waiting for mesh m1; it is recorded/)
+    expect(error.advice).toMatch(/Creation continues in the cloud/)
   })
 
   it('keeps polling, more slowly, when a poll is throttled beyond the retries', async () => {

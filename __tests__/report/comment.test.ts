@@ -169,7 +169,7 @@ describe('upsertPlanComment against the GitHub emulator', () => {
   it('an unreachable API skips with a warning', async () => {
     const stopped = await startGitHubEmulator()
     await stopped.stop()
-    const o = options({ apiUrl: stopped.url })
+    const o = options({ apiUrl: stopped.url, sleep: async () => undefined })
     expect(await upsertPlanComment(o)).toBe('skipped')
     expect(o.lines[0].message).toMatch(/^Plan comment skipped: commenting on #\d+ failed/)
   })

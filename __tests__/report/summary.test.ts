@@ -3,12 +3,13 @@ import { describe, expect, it } from '@jest/globals'
 import type { Diagnostic } from '../../src/diagnostics.js'
 import type { Change } from '../../src/state/record.js'
 import { commentMarker } from '../../src/report/markdown.js'
-import { LIMITS, renderPlanComment, renderSummary, type RunReport } from '../../src/report/summary.js'
+import type { Outcome } from '../../src/outcome.js'
+import { LIMITS, renderPlanComment, renderSummary } from '../../src/report/summary.js'
 
 const RUN = 'https://github.com/acme/infra/actions/runs/42/attempts/1'
 const STATE = 'https://github.com/acme/infra/commit/0123456789abcdef0123456789abcdef01234567'
 
-function report(overrides: Partial<RunReport> = {}): RunReport {
+function report(overrides: Partial<Outcome> = {}): Outcome {
   return {
     mode: 'plan',
     stateKey: 'cn-hangzhou/prod-mesh',
@@ -16,7 +17,7 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
     changes: [],
     created: false,
     diagnostics: [],
-    notes: [],
+    cloudRead: true,
     runUrl: RUN,
     ...overrides
   }
@@ -68,8 +69,7 @@ describe('renderSummary: verdicts', () => {
           reason: 'no previous run recorded and no mesh with this name in the region'
         },
         created: true,
-        meshId: 'c08ba3fd1f6c14e5e9f5c3a2d7b8e9f01',
-        meshState: 'running',
+        mesh: { id: 'c08ba3fd1f6c14e5e9f5c3a2d7b8e9f01', state: 'running' },
         requestId: '7D3A2E1C-0B1A-4F4E-9D3C-2B1A0F9E8D7C',
         stateLocation: STATE,
         changes: [added('Name', 'name', 'prod-mesh')]
@@ -97,14 +97,15 @@ describe('renderSummary: verdicts', () => {
     expect(lines(md)).toContain('- State: `.asm-state/cn-hangzhou/prod-mesh.json`')
   })
 
-  it('no changes: says so plainly and names the mesh from the decision', () => {
+  it('no changes: says so plainly and names the mesh', () => {
     const md = renderSummary(
       report({
         decision: {
           action: 'keep',
           meshId: 'm-1',
           reason: 'the spec matches the recorded run; nothing to create'
-        }
+        },
+        mesh: { id: 'm-1' }
       })
     )
     expect(lines(md)).toEqual(
@@ -123,6 +124,7 @@ describe('renderSummary: verdicts', () => {
         mode: 'apply',
         changes: [],
         failure: {
+          kind: 'run',
           message: 'AssumeRoleWithOIDC failed: AuthenticationFail.NoPermission',
           advice: 'Check oidc:sub.'
         }
@@ -198,7 +200,7 @@ describe('renderSummary: verdicts', () => {
     const md = renderSummary(
       report({
         decision: { action: 'unknown', meshId: 'm-1', reason: 'the spec matches the record' },
-        notes: ['No credentials in plan mode: the cloud was not read; the plan uses the state record only.']
+        cloudRead: false
       })
     )
     expect(lines(md)).toEqual(
@@ -245,11 +247,11 @@ describe('renderSummary: verdicts', () => {
         message: 'deprecated by the API'
       }
     ]
-    const md = renderSummary(report({ mode: 'apply', diagnostics }))
+    const md = renderSummary(report({ mode: 'apply', diagnostics, changes: undefined }))
+    expect(md).not.toContain('### Changes')
     expect(lines(md)).toEqual(
       expect.arrayContaining([
         '**The spec has 2 errors; nothing was sent to the cloud.**',
-        'No diff: the spec has errors.',
         '### Spec problems',
         '2 errors, 1 warning:',
         '- **error** `mesh/prod.yaml:3:1` tracng: unknown key \\(expected tracing\\)',

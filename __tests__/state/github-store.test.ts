@@ -47,6 +47,8 @@ describe('createGitHubStore against the GitHub emulator', () => {
       sleep: async ms => {
         sleeps.push(ms)
       },
+      // The middle of each backoff's jitter range.
+      random: () => 0.5,
       ...overrides
     })
 

@@ -76,12 +76,11 @@ export function renderReportExamples(): string {
         after: 'sha256:5d41402abc4b2a76b9719d911017c592ae5cf3a3bc0e9f7d0c2d0f6c8b2e8c1a'
       }
     ],
-    meshId: 'c08ba3fd1e6484b0f8cc1ad8109d6ab5',
-    meshState: 'running',
+    mesh: { id: 'c08ba3fd1e6484b0f8cc1ad8109d6ab5', state: 'running' },
     requestId: '3D57EAD2-8723-1F26-B69C-F8707D8B565D',
     created: true,
     diagnostics: [],
-    notes: [],
+    cloudRead: true,
     runUrl: 'https://github.com/your-org/your-repo/actions/runs/4242/attempts/1',
     stateLocation: 'https://github.com/your-org/your-repo/commit/9f2c1e0'
   })
@@ -101,11 +100,10 @@ export function renderReportExamples(): string {
       { path: 'tracing.sampling', parameter: 'TraceSampling', change: 'changed', before: '100', after: '50' },
       { path: 'tags.team', parameter: 'Tag', change: 'added', after: 'mesh' }
     ],
-    meshId: 'c08ba3fd1e6484b0f8cc1ad8109d6ab5',
-    meshState: 'running',
+    mesh: { id: 'c08ba3fd1e6484b0f8cc1ad8109d6ab5', state: 'running' },
     created: false,
     diagnostics: [],
-    notes: [],
+    cloudRead: true,
     runUrl: 'https://github.com/your-org/your-repo/actions/runs/4243/attempts/1'
   })
   const shown = (title: string, markdown: string) =>

@@ -1,23 +1,15 @@
 /**
  * The one adapter over @alicloud/openapi-client 0.4.15 (`callApi`, RPC style, path `/`, signature V3 —
  * the library's default). It sets timeouts per call and makes the retries the library never makes
- * (reference alibaba-signing-sts.md §0.9, §3.9).
+ * (docs/reference/alibaba-signing-sts.md §0.9, §3.9), with the cloud policy of retry.ts.
  */
+import { chunks } from '../chunks.js'
+import { systemClock, type Clock } from '../clock.js'
 import type { Log } from '../log.js'
+import { RETRY, retrying, type CallTimeout, type RetryPolicy } from '../retry.js'
 import type { Endpoint } from '../settings.js'
-import { classifyFailure, CloudCallError, type CallFailure } from './failure.js'
-import { realSleep, type Sleep } from './sleep.js'
+import { classifyFailure, CloudCallError } from './failure.js'
 import type { Credentials } from './types.js'
-
-export interface CallTimeout {
-  readMs: number
-  /**
-   * httpx (under openapi-client) hands this to http.request as `timeout`, which is a socket IDLE timeout
-   * for the whole exchange, not only for connecting (measured: connect 500 ms cut a 2 s answer at 0.5 s).
-   * So it must not be below readMs, or it shortens every slow answer.
-   */
-  connectMs: number
-}
 
 export interface ApiCall {
   action: string
@@ -44,27 +36,13 @@ export interface ApiResponse {
 /** One attempt of one call: the parsed JSON body, or the library's error thrown as is. */
 export type Transport = (call: ApiCall) => Promise<Record<string, unknown>>
 
-export interface RetryPolicy {
-  /** Attempts in all, the first included. */
-  maxAttempts: number
-  /** Backoff before retry n is uniform in [0, min(capMs, baseMs * 2^(n-1))) ("full jitter"). */
-  baseMs: number
-  capMs: number
-  /** A server's wait hint is honoured up to this long. */
-  maxHintMs: number
-}
-
-/** Worst case about 1 + 2 + 4 s of backoff: long enough for a throttling window, short for a CI job. */
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseMs: 1000, capMs: 15000, maxHintMs: 60000 }
-
 export interface ApiClientOptions {
   endpoint: Endpoint
   /** Absent: only anonymous calls are possible. */
   credentials?: Credentials
   log: Log
-  sleep?: Sleep
-  /** [0, 1), like Math.random. */
-  random?: () => number
+  sleep?: Clock['sleep']
+  random?: Clock['random']
   retry?: Partial<RetryPolicy>
   /** Tests only: replaces openapi-client. */
   transport?: Transport
@@ -72,56 +50,42 @@ export interface ApiClientOptions {
 
 export interface ApiClient {
   call(call: ApiCall): Promise<ApiResponse>
-  /** HTTP attempts made so far, retries included. */
-  readonly calls: number
-}
-
-/** Capped exponential backoff with full jitter before retry number `retry` (1 = the first retry). */
-export function backoff(retry: number, policy: RetryPolicy, random: () => number): number {
-  return Math.floor(random() * Math.min(policy.capMs, policy.baseMs * 2 ** (retry - 1)))
-}
-
-/** The backoff, or the server's wait hint when it is longer (capped at maxHintMs). */
-function retryDelay(failure: CallFailure, retry: number, policy: RetryPolicy, random: () => number): number {
-  const jitter = backoff(retry, policy, random)
-  const hint = failure.retryAfterMs
-  return hint === undefined ? jitter : Math.max(Math.min(hint, policy.maxHintMs), jitter)
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const policy = { ...DEFAULT_RETRY, ...options.retry }
-  const sleep = options.sleep ?? realSleep
-  const random = options.random ?? Math.random
+  const policy = { ...RETRY.cloud, ...options.retry }
+  const clock = { sleep: options.sleep ?? systemClock.sleep, random: options.random ?? systemClock.random }
   const transport = options.transport ?? openApiTransport(options.endpoint, options.credentials)
   const host = options.endpoint.host
-  let calls = 0
 
-  async function call(call: ApiCall): Promise<ApiResponse> {
-    for (let attempt = 1; ; attempt++) {
-      calls++
-      try {
-        const body = await transport(call)
-        return { body, requestId: typeof body.RequestId === 'string' ? body.RequestId : '' }
-      } catch (error) {
-        const failure = classifyFailure(call.action, error, call.timeout.readMs)
-        const mayRepeat = failure.retryable && (call.retryUnknownOutcome !== false || !failure.outcomeUnknown)
-        if (!mayRepeat || attempt >= policy.maxAttempts) throw new CloudCallError(failure, attempt, host)
-        const delay = retryDelay(failure, attempt, policy, random)
-        options.log.info(
-          `${call.action}: ${failure.code ?? failure.kind} (${failure.message}); ` +
-            `retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.maxAttempts})`
-        )
-        await sleep(delay)
+  const call = (call: ApiCall): Promise<ApiResponse> =>
+    retrying(
+      async attempt => {
+        try {
+          const body = await transport(call)
+          return { body, requestId: typeof body.RequestId === 'string' ? body.RequestId : '' }
+        } catch (error) {
+          throw new CloudCallError(classifyFailure(call.action, error, call.timeout.readMs), attempt, host)
+        }
+      },
+      {
+        policy,
+        clock,
+        retryable: error => {
+          const { failure } = error as CloudCallError
+          const mayRepeat =
+            failure.retryable && (call.retryUnknownOutcome !== false || !failure.outcomeUnknown)
+          if (!mayRepeat) return undefined
+          return {
+            reason: `${call.action}: ${failure.code ?? failure.kind} (${failure.message})`,
+            hintMs: failure.retryAfterMs
+          }
+        },
+        log: line => options.log.info(line)
       }
-    }
-  }
+    )
 
-  return {
-    call,
-    get calls() {
-      return calls
-    }
-  }
+  return { call }
 }
 
 interface OpenApiClient {
@@ -149,9 +113,9 @@ export function resolveClientClass(imported: unknown): OpenApiClientClass {
 
 let clientClass: Promise<OpenApiClientClass> | undefined
 
-/** Loaded on first use only, so runs that never call the cloud do not load the SDK (ncc splits it out). */
+/** Loaded at the first call only (chunks.ts). */
 function loadClientClass(): Promise<OpenApiClientClass> {
-  clientClass ??= import('@alicloud/openapi-client').then(resolveClientClass)
+  clientClass ??= chunks.openApiClient().then(resolveClientClass)
   return clientClass
 }
 

@@ -4,7 +4,7 @@
  * on every run, while the STS exchange (credentials.ts) is loaded only when credentials are needed.
  */
 import { ActionError } from '../errors.js'
-import { getInput, type Endpoint, type OidcSettings, type Settings, type StaticKeys } from '../settings.js'
+import type { Endpoint, OidcSettings, Settings, StaticKeys } from '../settings.js'
 
 export type CredentialPlan =
   | { kind: 'oidc'; oidc: OidcSettings; stsEndpoint: Endpoint }
@@ -39,19 +39,16 @@ const REGIONAL_STS = new Set([
 ])
 
 /** The sts-endpoint input when given; else the region's STS endpoint when the region input names one. */
-export function stsEndpointFor(
-  settings: Pick<Settings, 'region' | 'stsEndpoint'>,
-  env: NodeJS.ProcessEnv
-): Endpoint {
-  if (getInput(env, 'sts-endpoint') || !settings.region || !REGIONAL_STS.has(settings.region))
+function stsEndpointFor(settings: Pick<Settings, 'given' | 'region' | 'stsEndpoint'>): Endpoint {
+  if (settings.given.has('sts-endpoint') || !settings.region || !REGIONAL_STS.has(settings.region))
     return settings.stsEndpoint
   return { protocol: 'https', host: `sts.${settings.region}.aliyuncs.com` }
 }
 
 /** Chooses the credential source without touching the network; throws when the choice cannot work. */
 export function preflightCredentials(
-  settings: Pick<Settings, 'oidc' | 'staticKeys' | 'region' | 'stsEndpoint'>,
-  env: NodeJS.ProcessEnv
+  settings: Pick<Settings, 'given' | 'oidc' | 'staticKeys' | 'region' | 'stsEndpoint'>,
+  env: Settings['env']
 ): CredentialPlan {
   if (settings.oidc) {
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
@@ -60,7 +57,7 @@ export function preflightCredentials(
         'Add `permissions: id-token: write` to the job (or the workflow). Pull requests from forks never get an ' +
           'OIDC token: there, use static keys from secrets, run mode: plan without credentials, or skip the step.'
       )
-    return { kind: 'oidc', oidc: settings.oidc, stsEndpoint: stsEndpointFor(settings, env) }
+    return { kind: 'oidc', oidc: settings.oidc, stsEndpoint: stsEndpointFor(settings) }
   }
   if (settings.staticKeys) return { kind: 'static', keys: settings.staticKeys }
   const accessKeyId = env.ALIBABA_CLOUD_ACCESS_KEY_ID?.trim() ?? ''

@@ -6,9 +6,10 @@ import { ActionError } from '../errors.js'
 import type { Log } from '../log.js'
 import type { Endpoint, OidcSettings } from '../settings.js'
 import { missingCredentialsError, type CredentialPlan } from './credential-plan.js'
-import { createApiClient, type CallTimeout, type RetryPolicy, type Transport } from './client.js'
+import type { Clock } from '../clock.js'
+import { TIMEOUTS, type CallTimeout, type RetryPolicy } from '../retry.js'
+import { createApiClient, type Transport } from './client.js'
 import { CloudCallError } from './failure.js'
-import type { Sleep } from './sleep.js'
 import type { Credentials } from './types.js'
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
@@ -18,16 +19,13 @@ export interface CredentialDeps {
   getIDToken(audience: string): Promise<string>
   setSecret(value: string): void
   log: Log
-  sleep?: Sleep
-  random?: () => number
+  sleep?: Clock['sleep']
+  random?: Clock['random']
   retry?: Partial<RetryPolicy>
   stsTimeout?: CallTimeout
   /** Tests only: replaces openapi-client. */
   transport?: Transport
 }
-
-/** AssumeRoleWithOIDC answers in well under a second; 10 s allows a slow network, not a hung one. */
-export const STS_TIMEOUT: CallTimeout = { readMs: 10000, connectMs: 10000 }
 
 export async function resolveCredentials(plan: CredentialPlan, deps: CredentialDeps): Promise<Credentials> {
   switch (plan.kind) {
@@ -85,7 +83,7 @@ async function assumeRoleWithOidc(
         RoleSessionName: oidc.roleSessionName,
         DurationSeconds: String(oidc.durationSeconds)
       },
-      timeout: deps.stsTimeout ?? STS_TIMEOUT
+      timeout: deps.stsTimeout ?? TIMEOUTS.sts
     })
   } catch (error) {
     if (error instanceof CloudCallError && error.failure.kind === 'client')

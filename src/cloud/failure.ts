@@ -3,6 +3,7 @@
  * (reference alibaba-signing-sts.md §3.8), and the ActionError the user finally sees.
  */
 import { ActionError } from '../errors.js'
+import { connectionFailure } from '../retry.js'
 
 export type FailureKind =
   'throttled' | 'server' | 'timeout' | 'network' | 'malformed' | 'client' | 'unexpected'
@@ -25,11 +26,6 @@ export interface CallFailure {
   /** The request may have reached the service and been carried out: do not blindly send it again. */
   outcomeUnknown: boolean
 }
-
-/** Socket errors raised before a single byte of the request left the runner. */
-const NOT_SENT = ['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']
-/** Socket errors after which the service may have processed the request. */
-const CUT_OFF = ['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT']
 
 type Raw = {
   name?: unknown
@@ -94,33 +90,8 @@ export function classifyFailure(api: string, error: unknown, timeoutMs: number):
       retryable: true,
       outcomeUnknown: true
     }
-  if (code && NOT_SENT.includes(code))
-    return {
-      api,
-      kind: 'network',
-      code,
-      message: `could not connect (${code})`,
-      retryable: true,
-      outcomeUnknown: false
-    }
-  if (code && CUT_OFF.includes(code))
-    return {
-      api,
-      kind: 'network',
-      code,
-      message: `the connection broke (${code})`,
-      retryable: true,
-      outcomeUnknown: true
-    }
-  if (code === 'ENOTFOUND')
-    return {
-      api,
-      kind: 'network',
-      code,
-      message: 'the host name does not resolve',
-      retryable: false,
-      outcomeUnknown: false
-    }
+  const connection = connectionFailure(code)
+  if (connection) return { api, kind: 'network', ...connection }
   return {
     api,
     kind: 'unexpected',

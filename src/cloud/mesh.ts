@@ -3,51 +3,29 @@ import { ActionError } from '../errors.js'
 import type { Log } from '../log.js'
 import type { Endpoint } from '../settings.js'
 import type { MeshRequest } from '../meshspec/request.js'
-import {
-  backoff,
-  createApiClient,
-  DEFAULT_RETRY,
-  type ApiCall,
-  type CallTimeout,
-  type RetryPolicy,
-  type Transport
-} from './client.js'
+import { cancelledWhileWaiting } from '../cancellation.js'
+import { systemClock, type Clock } from '../clock.js'
+import { backoff, POLL, RETRY, TIMEOUTS, type CallTimeout } from '../retry.js'
+import { createApiClient, type ApiCall, type Transport } from './client.js'
 import { CloudCallError } from './failure.js'
-import { realSleep, type Sleep } from './sleep.js'
 import type { CreateResult, Credentials, MeshApi, MeshInfo, WaitOptions } from './types.js'
 
 const VERSION = '2020-01-11'
 
 export interface MeshTimeouts {
-  /** DescribeServiceMeshes / DescribeServiceMeshDetail: small answers, 10 s is generous. */
   read: CallTimeout
-  /** CreateServiceMesh validates the VPC, vSwitches and quotas before it answers: far beyond 3 s. */
   create: CallTimeout
 }
-
-export const DEFAULT_MESH_TIMEOUTS: MeshTimeouts = {
-  read: { readMs: 10000, connectMs: 10000 },
-  create: { readMs: 30000, connectMs: 30000 }
-}
-
-/** Polling: every 5 s (one poll per 5 s on average, the lag after `running` under 5 s), every 10 s after 5 min. */
-const POLL = { firstMs: 5000, everyMs: 5000, slowMs: 10000, slowAfterMs: 300000, maxMs: 30000 }
-
-/** Sends of CreateServiceMesh in all, when each earlier one ended unknown and no mesh was found. */
-const MAX_CREATE_SENDS = 3
-/** The least time given to an in-flight create to show up in DescribeServiceMeshes. */
-const LOOKUP_DELAY_MS = 2000
 
 export interface MeshApiOptions {
   endpoint: Endpoint
   credentials: Credentials
   log: Log
-  sleep?: Sleep
-  random?: () => number
-  /** Milliseconds, like Date.now. */
-  now?: () => number
+  sleep?: Clock['sleep']
+  random?: Clock['random']
+  now?: Clock['now']
+  /** Default TIMEOUTS.cloudRead and TIMEOUTS.cloudCreate. */
   timeouts?: Partial<MeshTimeouts>
-  retry?: Partial<RetryPolicy>
   /** Tests only: replaces openapi-client. */
   transport?: Transport
 }
@@ -78,18 +56,17 @@ function meshInfo(info: Record<string, unknown>): MeshInfo {
 
 export function createMeshApi(options: MeshApiOptions): MeshApi {
   const { log } = options
-  const sleep = options.sleep ?? realSleep
-  const random = options.random ?? Math.random
-  const now = options.now ?? Date.now
-  const timeouts = { ...DEFAULT_MESH_TIMEOUTS, ...options.timeouts }
-  const retry = { ...DEFAULT_RETRY, ...options.retry }
+  const sleep = options.sleep ?? systemClock.sleep
+  const random = options.random ?? systemClock.random
+  const now = options.now ?? systemClock.now
+  const timeouts = { read: TIMEOUTS.cloudRead, create: TIMEOUTS.cloudCreate, ...options.timeouts }
+  const sends = RETRY.createSends
   const client = createApiClient({
     endpoint: options.endpoint,
     credentials: options.credentials,
     log,
     sleep,
     random,
-    retry,
     transport: options.transport
   })
   const api = (action: string, method: ApiCall['method'], rest: Partial<ApiCall> = {}) =>
@@ -142,7 +119,7 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
           retryUnknownOutcome: false
         })
         if (typeof body.ServiceMeshId === 'string' && body.ServiceMeshId)
-          return { meshId: body.ServiceMeshId, requestId, recovered: false }
+          return { meshId: body.ServiceMeshId, requestId }
         unknown = `the answer (request id ${requestId || 'none'}) holds no ServiceMeshId`
       } catch (error) {
         if (!(error instanceof CloudCallError) || !error.failure.outcomeUnknown) throw error
@@ -152,8 +129,8 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
       log.warning(
         `CreateServiceMesh: ${reason}. The mesh may exist now; looking for ${where} before anything else.`
       )
-      // A moment for an in-flight create to become visible in the list (never zero: jitter may be 0).
-      await sleep(Math.max(LOOKUP_DELAY_MS, backoff(send, retry, random)))
+      // A moment for an in-flight create to become visible in the list (never zero: RETRY.createSends.minMs).
+      await sleep(backoff(send, sends, random))
       const seen = await findByName(request.name, request.region).catch((error: unknown) => {
         if (!(error instanceof ActionError)) throw error
         throw new ActionError(
@@ -166,7 +143,7 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
       if (found.length === 1) {
         log.info(`Found mesh ${found[0].id} with ${where}: the create went through.`)
         const requestId = typeof unknown === 'string' ? '' : (unknown.failure.requestId ?? '')
-        return { meshId: found[0].id, requestId, recovered: true }
+        return { meshId: found[0].id, requestId }
       }
       if (found.length > 1)
         throw new ActionError(
@@ -174,14 +151,14 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
             found.map(mesh => mesh.id).join(', '),
           'Decide which mesh to keep, delete the others in the ASM console, then re-run the job.'
         )
-      if (send >= MAX_CREATE_SENDS)
+      if (send >= sends.maxAttempts)
         throw new ActionError(
           `CreateServiceMesh: ${send} sends ended without a clear answer (last: ${reason}) and no mesh has ${where}`,
           `Check that the runner can reach ${options.endpoint.host}, then re-run the job; ` +
             'if a mesh shows up in the ASM console later, the next run adopts it (adopt-existing).'
         )
       log.info(
-        `No mesh has ${where}: the create did not happen; sending it again (${send + 1} of ${MAX_CREATE_SENDS}).`
+        `No mesh has ${where}: the create did not happen; sending it again (${send + 1} of ${sends.maxAttempts}).`
       )
     }
   }
@@ -189,12 +166,9 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
   async function waitUntilRunning(meshId: string, wait: WaitOptions): Promise<MeshInfo> {
     const start = now()
     const deadline = start + wait.timeoutSeconds * 1000
-    const cancelled = () =>
-      new ActionError(
-        `Stopped waiting for mesh ${meshId}: the job was cancelled. Creation continues in the cloud.`,
-        `Check the mesh ${meshId} in the ASM console.`
-      )
-    let interval = POLL.firstMs
+    const cancelled = () => cancelledWhileWaiting(meshId)
+    const poll = POLL.meshState
+    let interval: number = poll.firstMs
     let last: MeshInfo | undefined
     for (;;) {
       const remaining = deadline - now()
@@ -215,7 +189,7 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
         last = await describe(meshId)
       } catch (error) {
         if (!(error instanceof CloudCallError && error.failure.retryable)) throw error
-        interval = Math.min(interval * 2, POLL.maxMs)
+        interval = Math.min(interval * 2, poll.maxMs)
         log.warning(`${error.message}; polling again in ${interval / 1000} s`)
         continue
       }
@@ -232,7 +206,7 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
           `Mesh ${meshId} failed (state ${last.state}): ${last.errorMessage || 'the API gave no ErrorMessage'}`,
           'Fix the cause the message names (quotas, VPC or vSwitch, permissions), delete the failed mesh, and re-run.'
         )
-      interval = elapsed >= POLL.slowAfterMs ? POLL.slowMs : POLL.everyMs
+      interval = elapsed >= poll.slowAfterMs ? poll.slowMs : poll.everyMs
     }
   }
 
@@ -240,9 +214,6 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
     create,
     findByName,
     describe,
-    waitUntilRunning,
-    get calls() {
-      return client.calls
-    }
+    waitUntilRunning
   }
 }

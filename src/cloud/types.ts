@@ -21,9 +21,8 @@ export interface MeshInfo {
 
 export interface CreateResult {
   meshId: string
+  /** '' when the answer was lost and the mesh was found by name afterwards without one. */
   requestId: string
-  /** true when the outcome of the create was unknown and the mesh was found by name afterwards. */
-  recovered: boolean
 }
 
 export interface WaitOptions {
@@ -46,6 +45,4 @@ export interface MeshApi {
   describe(meshId: string): Promise<MeshInfo | undefined>
   /** Polls describe until `running`; throws ActionError on a failed state or timeout. */
   waitUntilRunning(meshId: string, options: WaitOptions): Promise<MeshInfo>
-  /** Number of HTTP calls made so far (for the benchmark and tests). */
-  readonly calls: number
 }

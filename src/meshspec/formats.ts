@@ -1,5 +1,6 @@
 /** Value formats of the table (`Rules.format` for strings and list items): check + expectation + schema pattern. */
 import { isIPv4, isIPv6 } from 'node:net'
+import { REGION_PATTERN } from '../region.js'
 import type { Format } from './fields.js'
 
 export interface FormatProblem {
@@ -60,7 +61,6 @@ const fromPattern = (pattern: string, expected: string): StringFormat => {
   }
 }
 
-const REGION_PATTERN = '^[a-z]{2,}(-[a-z0-9]+)+$'
 const DNS_LABEL = '[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?'
 const DNS_NAME = new RegExp(`^${DNS_LABEL}(\\.${DNS_LABEL})*\\.?$`)
 const NUMBER_PART = '([0-9]+(\\.[0-9]+)?|\\.[0-9]+)'

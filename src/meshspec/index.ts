@@ -35,7 +35,7 @@ export interface LoadSpecOptions {
 
 /**
  * Reads and checks the spec. Rejects with an ActionError when the file cannot be read (outside the
- * workspace, missing, a directory, over 1 MiB); problems inside the file come back as diagnostics.
+ * workspace, missing, a directory); problems with what it holds, its size included, come back as diagnostics.
  */
 export async function loadSpec(options: LoadSpecOptions): Promise<SpecResult> {
   const { relative, bytes } = readSpecFile(options.workspace, options.specPath)

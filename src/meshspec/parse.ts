@@ -16,12 +16,12 @@ import {
   Parser,
   type YAMLError
 } from 'yaml'
+import { MAX_SPEC_BYTES } from '../workspace.js'
 import { type Env, interpolate } from './interpolate.js'
 import { LineIndex } from './lines.js'
 import { Problems, START } from './problems.js'
 import type { MapNode, Position, ScalarNode, SpecNode } from './tree.js'
 
-export const MAX_SPEC_BYTES = 1024 * 1024
 /** Far above any real spec (about 7 levels) and far below what could exhaust the stack. */
 export const MAX_NESTING = 64
 export const MAX_ALIASES = 100
@@ -117,9 +117,9 @@ function reportYamlIssue(
 /** Bytes → text, or undefined with a diagnostic for oversized, binary or non-UTF-8 input. */
 function decodeText(input: Uint8Array, problems: Problems): string | undefined {
   if (input.length > MAX_SPEC_BYTES) {
+    // The file reader stops one byte past the limit, so the size is only known to be over it.
     problems.error(START, '', 'the spec file is larger than 1 MiB', {
-      expected: 'a spec file of at most 1 MiB',
-      found: `${input.length} bytes`
+      expected: 'a spec file of at most 1 MiB'
     })
     return undefined
   }

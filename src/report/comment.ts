@@ -5,31 +5,28 @@
  * A comment is a convenience: the plan itself is in the outputs and the job summary. So no failure here
  * fails the run; each is logged (a notice when the token may not comment, else a warning) and returns 'skipped'.
  */
-import type { Log } from '../log.js'
+import { createGitHubClient, githubFailure, parseRepository, type GitHubClientOptions } from '../github.js'
 import { commentMarker, shorten } from './markdown.js'
 
 export type CommentResult = 'created' | 'updated' | 'unchanged' | 'skipped'
 
-export interface PlanCommentOptions {
-  token: string
-  /** GITHUB_API_URL, e.g. https://api.github.com */
-  apiUrl: string
+export interface PlanCommentOptions extends GitHubClientOptions {
   /** owner/repo */
   repository: string
   issueNumber: number
   stateKey: string
   /** The whole comment; should start with commentMarker(stateKey) (added when it does not). */
   body: string
-  log: Log
 }
 
 export async function upsertPlanComment(options: PlanCommentOptions): Promise<CommentResult> {
   const { log, issueNumber } = options
-  const [owner, repo, ...extra] = options.repository.split('/')
-  if (!owner || !repo || extra.length > 0) {
+  const repository = parseRepository(options.repository)
+  if (!repository) {
     log.warning(`Plan comment skipped: repository "${options.repository}" is not owner/repo.`)
     return 'skipped'
   }
+  const { owner, repo } = repository
   if (!options.token) {
     log.warning('Plan comment skipped: github-token is empty. The plan is in the job summary.')
     return 'skipped'
@@ -42,9 +39,7 @@ export async function upsertPlanComment(options: PlanCommentOptions): Promise<Co
   const body = options.body.startsWith(marker) ? options.body : `${marker}\n${options.body}`
 
   try {
-    // Loaded here so runs that never comment never load the GitHub client.
-    const { getOctokit } = await import('@actions/github')
-    const octokit = getOctokit(options.token, { baseUrl: options.apiUrl.replace(/\/+$/, '') })
+    const octokit = await createGitHubClient(options)
     const issue = { owner, repo, issue_number: issueNumber }
 
     let existing: { id: number; body?: string } | undefined
@@ -70,7 +65,7 @@ export async function upsertPlanComment(options: PlanCommentOptions): Promise<Co
     log.info(`Posted the plan comment on #${issueNumber}.`)
     return 'created'
   } catch (error) {
-    const { permission, message } = skippedBecause(error, issueNumber)
+    const { permission, message } = skippedBecause(error, issueNumber, options.apiUrl)
     // A token that may not comment is expected on fork pull requests: a notice, not a warning.
     if (permission) log.notice(message)
     else log.warning(message)
@@ -79,21 +74,31 @@ export async function upsertPlanComment(options: PlanCommentOptions): Promise<Co
 }
 
 /** Why the comment was skipped and what to do, from an Octokit RequestError (or any other error). */
-function skippedBecause(error: unknown, issueNumber: number): { permission: boolean; message: string } {
-  const status = error instanceof Error ? (error as Error & { status?: unknown }).status : undefined
+function skippedBecause(
+  error: unknown,
+  issueNumber: number,
+  apiUrl: string
+): { permission: boolean; message: string } {
+  const failed = githubFailure(error, apiUrl)
   // Only the first line: Octokit appends a documentation URL, and nothing from the request (its headers
   // carry the token) is ever printed.
-  const message = shorten((error instanceof Error ? error.message : String(error)).split('\n')[0], 300)
-  if (status === 403 || status === 404) {
+  const firstLine = (text: string) => shorten(text.split('\n')[0], 300)
+  if (failed?.status === 403 || failed?.status === 404) {
     const text =
-      `Plan comment skipped: the token cannot comment on pull request #${issueNumber} (HTTP ${status}: ${message}). ` +
+      `Plan comment skipped: the token cannot comment on pull request #${issueNumber} (HTTP ${failed.status}: ${firstLine(failed.message)}). ` +
       'Give the job `permissions: pull-requests: write`, or set comment: false. ' +
       'Pull requests from forks always get a read-only token, so they get no comment; the plan is in the job summary.'
     return { permission: true, message: text }
   }
-  const what = typeof status === 'number' ? `HTTP ${status}: ${message}` : message
+  const what = !failed
+    ? error instanceof Error
+      ? error.message
+      : String(error)
+    : failed.status === undefined
+      ? failed.description
+      : `HTTP ${failed.status}: ${failed.message}`
   return {
     permission: false,
-    message: `Plan comment skipped: commenting on #${issueNumber} failed (${what}). The plan is in the job summary.`
+    message: `Plan comment skipped: commenting on #${issueNumber} failed (${firstLine(what)}). The plan is in the job summary.`
   }
 }

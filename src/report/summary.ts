@@ -1,37 +1,15 @@
 /**
  * What a run decided and why, as GitHub-flavoured Markdown: the job summary and the PR plan comment.
  *
- * Only what the report holds is rendered. Diff values are the record's comparables, so secrets appear only
- * as their fingerprints. Both outputs are bounded: the runner drops a step summary over 1 MiB, and GitHub
- * refuses a comment over 65,536 characters.
+ * Both are pure functions of the run's Outcome: only what it holds is rendered. Diff values are the
+ * record's comparables, so secrets appear only as their fingerprints. Both outputs are bounded: the runner
+ * drops a step summary over 1 MiB, and GitHub refuses a comment over 65,536 characters.
  */
-import type { Decision } from '../decide.js'
 import type { Diagnostic } from '../diagnostics.js'
+import type { Outcome } from '../outcome.js'
 import type { Change } from '../state/record.js'
 import { describeDiagnostic } from './annotations.js'
 import { code, commentMarker, count, grouped, joinWithin, link, shorten, tableRow, text } from './markdown.js'
-
-export interface RunReport {
-  mode: 'plan' | 'apply'
-  stateKey: string
-  specFile: string
-  /** Undefined when the spec was invalid (nothing was decided). */
-  decision?: Decision
-  changes: Change[]
-  meshId?: string
-  meshState?: string
-  requestId?: string
-  created: boolean
-  diagnostics: Diagnostic[]
-  /** Extra lines, e.g. "plan without credentials: the cloud was not read". */
-  notes: string[]
-  /** Link to the workflow run. */
-  runUrl?: string
-  /** Link to the state commit, or the state file's path. */
-  stateLocation?: string
-  /** Why the run failed, when it did (with the advice), whatever stage it reached. */
-  failure?: { message: string; advice?: string }
-}
 
 export const LIMITS = {
   diffRows: 200,
@@ -43,38 +21,53 @@ export const LIMITS = {
   value: 80
 }
 
-export function renderSummary(report: RunReport): string {
-  return joinWithin(body(report), LIMITS.summaryBytes, 'the full diff is in the step output `diff`')
+export function renderSummary(outcome: Outcome): string {
+  return joinWithin(body(outcome), LIMITS.summaryBytes, 'the full diff is in the step output `diff`')
 }
 
-export function renderPlanComment(report: RunReport): string {
-  const footer = report.runUrl
+export function renderPlanComment(outcome: Outcome): string {
+  const footer = outcome.runUrl
     ? [
         '',
-        `<sub>Updated by ${link('this workflow run', report.runUrl)}; its job summary has the details.</sub>`
+        `<sub>Updated by ${link('this workflow run', outcome.runUrl)}; its job summary has the details.</sub>`
       ]
     : []
   const rest = joinWithin(
-    [...body(report), ...footer],
-    LIMITS.commentBytes - Buffer.byteLength(commentMarker(report.stateKey)) - 1,
+    [...body(outcome), ...footer],
+    LIMITS.commentBytes - Buffer.byteLength(commentMarker(outcome.stateKey ?? '')) - 1,
     "the workflow run's job summary has the rest"
   )
-  return `${commentMarker(report.stateKey)}\n${rest}`
+  return `${commentMarker(outcome.stateKey ?? '')}\n${rest}`
 }
 
-function body(report: RunReport): string[] {
-  const decision = report.decision
-  const lines = [heading(report), '', `**${verdict(report)}**`]
-  if (decision) lines.push('', `Why: ${sentence(decision.reason)}`)
-  if (decision?.action === 'fail') lines.push('', `What to do: ${sentence(decision.advice)}`)
-  else if (report.failure) {
-    lines.push('', `Error: ${sentence(report.failure.message)}`)
-    if (report.failure.advice) lines.push('', `What to do: ${sentence(report.failure.advice)}`)
-  }
-  lines.push('', ...details(report))
-  for (const note of report.notes) lines.push('', `Note: ${sentence(note)}`)
-  lines.push('', '### Changes', '', ...changes(report))
-  if (report.diagnostics.length) lines.push('', '### Spec problems', '', ...diagnostics(report.diagnostics))
+function body(outcome: Outcome): string[] {
+  const lines = [heading(outcome), '', `**${verdict(outcome)}**`]
+  if (outcome.decision) lines.push('', `Why: ${sentence(outcome.decision.reason)}`)
+  lines.push(...whatWentWrong(outcome), '', ...details(outcome))
+  if (outcome.decision && !outcome.cloudRead)
+    lines.push(
+      '',
+      'Note: No credentials in plan mode: the cloud was not read; the plan uses the state record only.'
+    )
+  if (outcome.changes) lines.push('', '### Changes', '', ...changes(outcome.changes))
+  if (outcome.diagnostics.length) lines.push('', '### Spec problems', '', ...diagnostics(outcome.diagnostics))
+  return lines
+}
+
+const errorCount = (diagnostics: readonly Diagnostic[]) =>
+  diagnostics.filter(d => d.severity === 'error').length
+
+/** The error and what to do about it; for spec errors only what to do, as the verdict counts them. */
+function whatWentWrong({ decision, failure, diagnostics }: Outcome): string[] {
+  if (decision?.action === 'fail') return ['', `What to do: ${sentence(decision.advice)}`]
+  if (!failure) return []
+  if (failure.kind === 'spec' && errorCount(diagnostics) > 0)
+    return [
+      '',
+      'What to do: Fix the errors listed under Spec problems below (each names its line and column), then run again.'
+    ]
+  const lines = ['', `Error: ${sentence(failure.message)}`]
+  if (failure.advice) lines.push('', `What to do: ${sentence(failure.advice)}`)
   return lines
 }
 
@@ -83,26 +76,26 @@ function sentence(value: string): string {
   return text(/[.!?]$/.test(value.trim()) ? value.trim() : `${value.trim()}.`)
 }
 
-function heading(report: RunReport): string {
-  const subject = report.stateKey || report.specFile
-  return `## Service mesh ${report.mode}${subject ? ` for ${code(subject)}` : ''}`
+function heading(outcome: Outcome): string {
+  const subject = outcome.stateKey || outcome.specFile
+  return `## Service mesh ${outcome.mode}${subject ? ` for ${code(subject)}` : ''}`
 }
 
 /** One line that says what happened (apply) or would happen (plan). */
-function verdict(report: RunReport): string {
-  const d = report.decision
-  const plan = report.mode === 'plan'
+function verdict(outcome: Outcome): string {
+  const d = outcome.decision
+  const plan = outcome.mode === 'plan'
   const mesh = (id: string | undefined) => (id ? `mesh ${code(id)}` : 'the mesh')
-  const errors = report.diagnostics.filter(x => x.severity === 'error').length
-  if (!d && report.failure && errors === 0) return 'Failed before a decision was made.'
+  const errors = errorCount(outcome.diagnostics)
+  if (!d && outcome.failure && errors === 0) return 'Failed before a decision was made.'
   if (!d) {
     return `The spec has ${count(errors, 'error')}; nothing ${plan ? 'would be' : 'was'} sent to the cloud.`
   }
   switch (d.action) {
     case 'create':
       if (plan) return 'Would create a new mesh.'
-      return report.created
-        ? `Created ${mesh(report.meshId)}.`
+      return outcome.created
+        ? `Created ${mesh(outcome.mesh?.id)}.`
         : 'A create was decided, but no mesh was created.'
     case 'adopt':
       return `${plan ? 'Would adopt' : 'Adopted'} existing ${mesh(d.mesh.id)}.`
@@ -121,52 +114,52 @@ function verdict(report: RunReport): string {
   }
 }
 
-function details(report: RunReport): string[] {
-  const meshId = report.meshId ?? meshOf(report.decision)
+function details(outcome: Outcome): string[] {
+  const { mesh, requestId, specFile, stateLocation, runUrl } = outcome
   const items = [
-    meshId ? `Mesh: ${code(meshId)}${report.meshState ? ` (state ${code(report.meshState)})` : ''}` : '',
-    report.requestId ? `Request id: ${code(report.requestId)}` : '',
-    report.specFile ? `Spec: ${code(report.specFile)}` : '',
-    report.stateLocation
-      ? `State: ${/^https?:\/\//.test(report.stateLocation) ? link('recorded state', report.stateLocation) : code(report.stateLocation)}`
+    mesh ? `Mesh: ${code(mesh.id)}${mesh.state ? ` (state ${code(mesh.state)})` : ''}` : '',
+    requestId ? `Request id: ${code(requestId)}` : '',
+    specFile ? `Spec: ${code(specFile)}` : '',
+    stateLocation
+      ? `State: ${/^https?:\/\//.test(stateLocation) ? link('recorded state', stateLocation) : code(stateLocation)}`
       : '',
-    report.runUrl ? `Run: ${link('workflow run', report.runUrl)}` : ''
+    runUrl ? `Run: ${link('workflow run', runUrl)}` : ''
   ]
   return items.filter(Boolean).map(item => `- ${item}`)
 }
 
-function meshOf(decision: Decision | undefined): string | undefined {
-  if (!decision || decision.action === 'create') return undefined
-  return decision.action === 'adopt' ? decision.mesh.id : decision.meshId
-}
-
-function changes(report: RunReport): string[] {
-  if (!report.decision && report.changes.length === 0)
-    return [
-      report.diagnostics.some(d => d.severity === 'error')
-        ? 'No diff: the spec has errors.'
-        : 'No diff was made.'
-    ]
-  if (report.changes.length === 0) return ['No changes: the spec matches the recorded run.']
+/**
+ * The diff as a table. With no earlier record every parameter is `added`: that table says little, so it
+ * is folded under a one-line count.
+ */
+function changes(all: readonly Change[]): string[] {
+  if (all.length === 0) return ['No changes: the spec matches the recorded run.']
   const cell = (value: string | undefined) =>
     value === undefined ? '' : code(shorten(value, LIMITS.value), true)
-  const shown = report.changes.slice(0, LIMITS.diffRows)
+  const shown = all.slice(0, LIMITS.diffRows)
   const lines = [
     tableRow(['Parameter', 'Spec path', 'Change', 'Before', 'After']),
     tableRow(['---', '---', '---', '---', '---']),
     ...shown.map(c => tableRow([cell(c.parameter), cell(c.path), c.change, cell(c.before), cell(c.after)]))
   ]
-  const left = report.changes.length - shown.length
+  const left = all.length - shown.length
   if (left > 0)
     lines.push(
       '',
-      `_${count(left, 'more change')} not shown (${shown.length} of ${grouped(report.changes.length)}); the step output \`diff\` has them all._`
+      `_${count(left, 'more change')} not shown (${shown.length} of ${grouped(all.length)}); the step output \`diff\` has them all._`
     )
-  return lines
+  if (!all.every(c => c.change === 'added')) return lines
+  return [
+    `<details><summary>${count(all.length, 'parameter')} added: no earlier run is recorded.</summary>`,
+    '',
+    ...lines,
+    '',
+    '</details>'
+  ]
 }
 
 function diagnostics(all: readonly Diagnostic[]): string[] {
-  const errors = all.filter(d => d.severity === 'error').length
+  const errors = errorCount(all)
   const shown = all.slice(0, LIMITS.diagnostics)
   const lines = [
     `${count(errors, 'error')}, ${count(all.length - errors, 'warning')}:`,

@@ -8,8 +8,10 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { constants, promises as fs } from 'node:fs'
 import * as path from 'node:path'
-import { realSleep } from '../cloud/sleep.js'
+import { realSleep } from '../clock.js'
 import { ActionError } from '../errors.js'
+import { POLL } from '../retry.js'
+import { isInside } from '../workspace.js'
 import { parseStateDocument, serialiseStateDocument } from './document.js'
 import type { StateDocument } from './record.js'
 import { StateConflictError, type StateRead, type StateStore, type StateWrite } from './store.js'
@@ -18,14 +20,12 @@ export interface FileStoreOptions {
   workspace: string
   /** Relative to the workspace; must stay inside it. */
   path: string
-  /** A lock file older than this is left over from a crashed run and is broken (default 30 s). */
+  /** A lock file older than this is left over from a crashed run and is broken (default POLL.fileLock). */
   staleLockMs?: number
-  /** Give up waiting for a live lock after this long (default 60 s). */
+  /** Give up waiting for a live lock after this long (default POLL.fileLock). */
   lockTimeoutMs?: number
   sleep?: (ms: number) => Promise<void>
 }
-
-const LOCK_POLL_MS = 25
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex')
 const code = (error: unknown) => (error as NodeJS.ErrnoException).code
@@ -40,17 +40,14 @@ async function resolveInside(workspace: string, relative: string): Promise<strin
   if (relative.trim() === '' || path.isAbsolute(relative)) throw outside()
   const root = await fs.realpath(workspace)
   const target = path.resolve(root, relative)
-  const isInside = (p: string) => {
-    const rel = path.relative(root, p)
-    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)
-  }
-  if (!isInside(target)) throw outside()
+  // The workspace itself is no file to write.
+  if (target === root || !isInside(root, target)) throw outside()
   // A symbolic link on the way must not lead out either: check the deepest part that exists.
   let existing = target
   for (;;) {
     try {
       const real = await fs.realpath(existing)
-      if (real !== root && !isInside(real)) throw outside()
+      if (!isInside(root, real)) throw outside()
       return target
     } catch (error) {
       if (code(error) !== 'ENOENT') throw error
@@ -60,8 +57,8 @@ async function resolveInside(workspace: string, relative: string): Promise<strin
 }
 
 export function createFileStore(options: FileStoreOptions): StateStore {
-  const staleLockMs = options.staleLockMs ?? 30_000
-  const lockTimeoutMs = options.lockTimeoutMs ?? 60_000
+  const staleLockMs = options.staleLockMs ?? POLL.fileLock.staleAfterMs
+  const lockTimeoutMs = options.lockTimeoutMs ?? POLL.fileLock.forMs
   const sleep = options.sleep ?? realSleep
   const description = `file ${options.path}`
   const source = {
@@ -141,7 +138,7 @@ export function createFileStore(options: FileStoreOptions): StateStore {
           `If no other run is writing it, delete ${options.path}.lock.`
         )
       }
-      await sleep(LOCK_POLL_MS)
+      await sleep(POLL.fileLock.everyMs)
     }
   }
 

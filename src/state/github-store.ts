@@ -10,57 +10,42 @@
  * of the state branch, but needs tree and commit objects created by hand; not worth it for a ref nobody
  * checks out.)
  */
-import type { getOctokit } from '@actions/github'
-import { realSleep } from '../cloud/sleep.js'
 import { ActionError } from '../errors.js'
-import type { Log } from '../log.js'
+import {
+  createGitHubClient,
+  githubFailure,
+  parseRepository,
+  type GitHubClientOptions,
+  type Octokit
+} from '../github.js'
 import { parseStateDocument, serialiseStateDocument } from './document.js'
 import type { StateDocument } from './record.js'
 import { StateConflictError, type StateRead, type StateStore, type StateWrite } from './store.js'
 
-export interface GitHubStoreOptions {
-  token: string
-  /** e.g. https://api.github.com or GITHUB_API_URL */
-  apiUrl: string
+export interface GitHubStoreOptions extends GitHubClientOptions {
   /** owner/repo */
   repository: string
   branch: string
   /** e.g. `cn-hangzhou/prod.json` */
   path: string
-  log: Log
-  /** Between retries of 5xx and network errors; injectable for tests. */
-  sleep?: (ms: number) => Promise<void>
-}
-
-type Octokit = ReturnType<typeof getOctokit>
-
-/** Attempts per call for 5xx and network errors (Octokit reports both with a status ≥ 500). */
-const ATTEMPTS = 4
-const FIRST_BACKOFF_MS = 500
-
-interface RequestFailure {
-  status: number
-  message: string
-}
-
-function failure(error: unknown): RequestFailure | undefined {
-  const status = (error as { status?: unknown }).status
-  if (typeof status !== 'number') return undefined
-  const data = (error as { response?: { data?: { message?: unknown } } }).response?.data
-  const message = typeof data?.message === 'string' ? data.message : (error as Error).message
-  return { status, message }
 }
 
 export function createGitHubStore(options: GitHubStoreOptions): StateStore {
-  const [owner, repo, ...extra] = options.repository.split('/')
-  if (!owner || !repo || extra.length > 0) {
+  const parsed = parseRepository(options.repository)
+  if (!options.repository) {
+    throw new ActionError(
+      'state: github (the default) keeps the state record on a branch of the repository, and GITHUB_REPOSITORY is not set.',
+      'Outside GitHub Actions, set state: file to keep the record in the workspace (or set GITHUB_REPOSITORY to owner/repo).'
+    )
+  }
+  if (!parsed) {
     throw new ActionError(
       `The repository "${options.repository}" is not in the form owner/repo.`,
       'GITHUB_REPOSITORY is set by the runner; when running elsewhere set it to owner/repo.'
     )
   }
+  const { owner, repo } = parsed
   const { branch, path, log } = options
-  const sleep = options.sleep ?? realSleep
   const description = `branch ${branch}, file ${path}`
   const source = {
     description,
@@ -70,46 +55,23 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
   }
 
   let client: Promise<Octokit> | undefined
-  const octokit = () =>
-    (client ??= import('@actions/github').then(github =>
-      github.getOctokit(options.token, {
-        baseUrl: options.apiUrl,
-        log: {
-          debug: (m: string) => log.debug(m),
-          info: (m: string) => log.debug(m),
-          warn: (m: string) => log.warning(m),
-          error: (m: string) => log.warning(m)
-        }
-      })
-    ))
-
-  /** Runs one API call, retrying 5xx and network errors with doubling backoff; anything else is thrown. */
-  async function call<T>(what: string, fn: (gh: Octokit) => Promise<T>): Promise<T> {
-    const gh = await octokit()
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await fn(gh)
-      } catch (error) {
-        const failed = failure(error)
-        if (!failed || failed.status < 500 || attempt >= ATTEMPTS) throw error
-        const wait = FIRST_BACKOFF_MS * 2 ** (attempt - 1)
-        log.debug(`GitHub ${what}: ${failed.status} ${failed.message}; retry ${attempt} in ${wait} ms`)
-        await sleep(wait)
-      }
-    }
-  }
+  /** One REST call through the shared client, which retries and times out every request. */
+  const call = async <T>(fn: (gh: Octokit) => Promise<T>): Promise<T> =>
+    fn(await (client ??= createGitHubClient(options)))
+  const failure = (error: unknown) => githubFailure(error, options.apiUrl)
 
   /** A request failure → an error the user can act on. */
   function explain(error: unknown, action: 'read' | 'write', what: string): Error {
     const failed = failure(error)
     if (!failed) return error as Error
-    const detail = `GitHub answered ${failed.status}: ${failed.message}`
-    if (failed.status === 429 || /rate limit/i.test(failed.message)) {
+    const problem = `Cannot ${what} (${description}). ${failed.description}`
+    if (failed.status === undefined)
       return new ActionError(
-        `Cannot ${what} (${description}). ${detail}`,
-        'Wait for the rate limit to reset, then re-run.'
+        problem,
+        `Check that the runner can reach ${options.apiUrl} (GITHUB_API_URL), then re-run the job.`
       )
-    }
+    if (failed.status === 429 || /rate limit/i.test(failed.message))
+      return new ActionError(problem, 'Wait for the rate limit to reset, then re-run.')
     if (failed.status === 401 || failed.status === 403) {
       const advice =
         action === 'read'
@@ -117,10 +79,10 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
           : 'Give the job `permissions: contents: write`, and check github-token and any rules protecting ' +
             `the branch ${branch}. Pull requests from forks get a read-only token: run apply on push or ` +
             'workflow_dispatch, or use mode: plan there.'
-      return new ActionError(`Cannot ${what} (${description}). ${detail}`, advice)
+      return new ActionError(problem, advice)
     }
     return new ActionError(
-      `Cannot ${what} (${description}). ${detail}`,
+      problem,
       failed.status >= 500 ? 'GitHub had a problem; re-run the job.' : undefined
     )
   }
@@ -128,8 +90,7 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
   async function read(): Promise<StateRead> {
     let data
     try {
-      data = (await call('read state', gh => gh.rest.repos.getContent({ owner, repo, path, ref: branch })))
-        .data
+      data = (await call(gh => gh.rest.repos.getContent({ owner, repo, path, ref: branch }))).data
     } catch (error) {
       if (failure(error)?.status === 404) {
         await confirmRepositoryVisible()
@@ -159,7 +120,7 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
    */
   async function confirmRepositoryVisible(): Promise<void> {
     try {
-      await call('get repository', gh => gh.rest.repos.get({ owner, repo }))
+      await call(gh => gh.rest.repos.get({ owner, repo }))
     } catch (error) {
       throw explain(error, 'read', `see the repository ${owner}/${repo}`)
     }
@@ -167,17 +128,15 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
 
   async function ensureBranch(): Promise<void> {
     try {
-      await call('get state branch', gh => gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }))
+      await call(gh => gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }))
       return
     } catch (error) {
       if (failure(error)?.status !== 404) throw explain(error, 'write', `check the branch ${branch}`)
     }
     try {
-      const { default_branch } = (await call('get repository', gh => gh.rest.repos.get({ owner, repo }))).data
-      const base = await call('get default branch', gh =>
-        gh.rest.git.getRef({ owner, repo, ref: `heads/${default_branch}` })
-      )
-      await call('create state branch', gh =>
+      const { default_branch } = (await call(gh => gh.rest.repos.get({ owner, repo }))).data
+      const base = await call(gh => gh.rest.git.getRef({ owner, repo, ref: `heads/${default_branch}` }))
+      await call(gh =>
         gh.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: base.data.object.sha })
       )
       log.info(`Created the state branch ${branch} from ${default_branch}.`)
@@ -203,7 +162,7 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
     const content = Buffer.from(serialiseStateDocument(document), 'utf8').toString('base64')
     if (expected === undefined) await ensureBranch()
     try {
-      const { data } = await call('write state', gh =>
+      const { data } = await call(gh =>
         gh.rest.repos.createOrUpdateFileContents({
           owner,
           repo,
@@ -220,8 +179,9 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
     } catch (error) {
       const failed = failure(error)
       // 409 "<path> does not match <sha>", 422 `"sha" wasn't supplied` or "is at <sha> but expected <sha>"
-      // (the branch moved under the write), 404 the branch was deleted since it was read. A 5xx is retried
-      // by call(); if one hid a PUT that succeeded, the retry conflicts and the caller re-reads its own record.
+      // (the branch moved under the write), 404 the branch was deleted since it was read. The client
+      // (github.ts) retries a 5xx; if one hid a PUT that succeeded, the retry conflicts and the caller
+      // re-reads its own record.
       if (
         failed?.status === 409 ||
         failed?.status === 404 ||

@@ -1,4 +1,5 @@
 /** Picks the state backend the inputs ask for and names the record for a state key. */
+import { chunks } from '../chunks.js'
 import type { Log } from '../log.js'
 import type { Settings } from '../settings.js'
 import type { MeshRequest } from '../meshspec/request.js'
@@ -9,15 +10,14 @@ export const stateKeyFor = (request: Pick<MeshRequest, 'name' | 'region'>): stri
   `${request.region}/${request.name}`
 
 export async function openStateStore(settings: Settings, stateKey: string, log: Log): Promise<StateStore> {
-  // Each backend is its own chunk of the bundle, loaded only by the runs that use it.
   if (settings.state === 'file') {
-    const { createFileStore } = await import('./file-store.js')
+    const { createFileStore } = await chunks.fileStore()
     return createFileStore({
       workspace: settings.run.workspace,
       path: settings.stateFile ?? `.asm-state/${stateKey}.json`
     })
   }
-  const { createGitHubStore } = await import('./github-store.js')
+  const { createGitHubStore } = await chunks.githubStore()
   return createGitHubStore({
     token: settings.githubToken,
     apiUrl: settings.run.apiUrl,

@@ -1,0 +1,60 @@
+/**
+ * An in-memory cloud for the unit tests of the run and of apply, whose subject is deciding, locking and
+ * recording rather than the HTTP client (the emulator tests cover the wire). It counts what it was asked,
+ * as the emulators' call logs do.
+ */
+import type { CreateResult, MeshApi, MeshInfo, WaitOptions } from '../../src/cloud/types.js'
+import type { MeshRequest } from '../../src/meshspec/request.js'
+import type { RunContext } from '../../src/settings.js'
+
+export class FakeCloud implements MeshApi {
+  meshes: MeshInfo[] = []
+  creates = 0
+  /** Every call made, creates, lookups and polls alike. */
+  calls = 0
+  failNextCreate?: Error
+  async create(req: MeshRequest): Promise<CreateResult> {
+    this.calls++
+    this.creates++
+    await new Promise(r => setTimeout(r, 20))
+    if (this.failNextCreate) {
+      const error = this.failNextCreate
+      this.failNextCreate = undefined
+      throw error
+    }
+    const mesh = { id: `mesh-${this.creates}`, name: req.name, region: req.region, state: 'initial' }
+    this.meshes.push(mesh)
+    return { meshId: mesh.id, requestId: `REQ-${this.creates}` }
+  }
+  async findByName(name: string, region: string) {
+    this.calls++
+    return this.meshes.filter(m => m.name === name && m.region === region)
+  }
+  async describe(id: string) {
+    this.calls++
+    return this.meshes.find(m => m.id === id)
+  }
+  /** The mesh runs at the first poll. */
+  async waitUntilRunning(meshId: string, options: WaitOptions): Promise<MeshInfo> {
+    this.calls++
+    const mesh = this.meshes.find(m => m.id === meshId)
+    if (!mesh) throw new Error(`FakeCloud: no mesh ${meshId}`)
+    mesh.state = 'running'
+    options.onProgress?.(mesh, 5)
+    return mesh
+  }
+}
+
+export const RUN: RunContext = {
+  workspace: '/ws',
+  repository: 'o/r',
+  runId: '1',
+  runAttempt: '1',
+  sha: 'abc',
+  ref: 'refs/heads/main',
+  actor: 'octocat',
+  eventName: 'push',
+  eventPath: '',
+  serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com'
+}

@@ -1,0 +1,154 @@
+/**
+ * Every retry, poll and timeout of the action, in one place:
+ * - how many attempts each kind of work gets, and the backoff between them (capped exponential with full
+ *   jitter, or a server's wait hint when that is longer);
+ * - which connection failures are worth another attempt, and which may have reached the service;
+ * - how long one attempt may take, and how often and how long a wait polls.
+ *
+ * `retrying` is the one retry loop: cloud calls (cloud/client.ts), GitHub calls (github.ts) and apply's
+ * rounds against the state record (apply.ts) run through it; CreateServiceMesh's sends (cloud/mesh.ts)
+ * use its policy and backoff. Cloud facts: docs/reference/alibaba-signing-sts.md §0.9, §3.9.
+ */
+import type { Clock } from './clock.js'
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  maxAttempts: number
+  /** Backoff before retry n is uniform in [0, min(capMs, baseMs * 2^(n-1))) ("full jitter"). */
+  baseMs: number
+  capMs: number
+  /** A server's wait hint is honoured up to this long. */
+  maxHintMs?: number
+  /** Never wait less than this. */
+  minMs?: number
+}
+
+export const RETRY = {
+  /** Alibaba Cloud API calls. Worst case about 1 + 2 + 4 s: long enough for a throttling window, short for CI. */
+  cloud: { maxAttempts: 4, baseMs: 1000, capMs: 15000, maxHintMs: 60000 },
+  /** GitHub REST calls (state record, plan comment): 5xx answers and connections that failed. */
+  github: { maxAttempts: 4, baseMs: 1000, capMs: 8000 },
+  /**
+   * CreateServiceMesh sends in all, when each earlier one ended unknown and no mesh was found by name; the
+   * lookup after an unknown outcome waits at least 2 s, for an in-flight create to show up in the list.
+   */
+  createSends: { maxAttempts: 3, baseMs: 1000, capMs: 15000, minMs: 2000 },
+  /** Rounds of read, decide and act when another run changed the state record in between. */
+  stateRounds: { maxAttempts: 8, baseMs: 250, capMs: 2000 },
+  /** Writes of the record of a mesh that exists: a lost race must not lose its id. */
+  recordWrites: { maxAttempts: 5, baseMs: 250, capMs: 2000 }
+} as const satisfies Record<string, RetryPolicy>
+
+/** One attempt of a cloud call. */
+export interface CallTimeout {
+  readMs: number
+  /**
+   * httpx (under openapi-client) hands this to http.request as `timeout`, which is a socket IDLE timeout
+   * for the whole exchange, not only for connecting (measured: connect 500 ms cut a 2 s answer at 0.5 s).
+   * So it must not be below readMs, or it shortens every slow answer.
+   */
+  connectMs: number
+}
+
+export const TIMEOUTS = {
+  /** DescribeServiceMeshes / DescribeServiceMeshDetail: small answers, 10 s is generous. */
+  cloudRead: { readMs: 10000, connectMs: 10000 },
+  /** CreateServiceMesh validates the VPC, vSwitches and quotas before it answers: far beyond 3 s. */
+  cloudCreate: { readMs: 30000, connectMs: 30000 },
+  /** AssumeRoleWithOIDC answers in well under a second; 10 s allows a slow network, not a hung one. */
+  sts: { readMs: 10000, connectMs: 10000 },
+  /** One GitHub REST request, answer included: a hung connection must not hold the job. */
+  githubMs: 30000
+} as const
+
+export const POLL = {
+  /** Waiting for `running`: every 5 s, every 10 s after 5 min; a failed poll doubles the pause, up to 30 s. */
+  meshState: { firstMs: 5000, everyMs: 5000, slowMs: 10000, slowAfterMs: 300000, maxMs: 30000 },
+  /** Waiting for another run's create to be recorded; an entry older than staleAfterMs is abandoned. */
+  pendingCreate: { everyMs: 5000, forMs: 10 * 60 * 1000, staleAfterMs: 30 * 60 * 1000 },
+  /** The state file's lock: taken within forMs, or broken once older than staleAfterMs (a crashed run's). */
+  fileLock: { everyMs: 25, forMs: 60_000, staleAfterMs: 30_000 }
+} as const
+
+/** Capped exponential backoff with full jitter before retry number `retry` (1 = the first retry). */
+export function backoff(retry: number, policy: RetryPolicy, random: () => number): number {
+  const jitter = Math.floor(random() * Math.min(policy.capMs, policy.baseMs * 2 ** (retry - 1)))
+  return Math.max(policy.minMs ?? 0, jitter)
+}
+
+/** The backoff, or the server's wait hint when it is longer (capped at maxHintMs). */
+export function retryDelay(
+  retry: number,
+  policy: RetryPolicy,
+  random: () => number,
+  hintMs?: number
+): number {
+  const jitter = backoff(retry, policy, random)
+  return hintMs === undefined ? jitter : Math.max(Math.min(hintMs, policy.maxHintMs ?? 0), jitter)
+}
+
+/** Why a failure is worth another attempt: the log line's first half, and a server's wait hint. */
+export interface Retryable {
+  reason: string
+  hintMs?: number
+}
+
+export interface Retrying {
+  policy: RetryPolicy
+  clock: Pick<Clock, 'sleep' | 'random'>
+  /** undefined: not worth another attempt, the error is thrown as it is. */
+  retryable(error: unknown): Retryable | undefined
+  /** Told each retry: `<reason>; retrying in 1.5 s (attempt 2 of 4)`. */
+  log(line: string): void
+  /** What is thrown when a retryable failure had no attempt left; default the failure itself. */
+  exhausted?(error: unknown, attempts: number): unknown
+}
+
+/** Runs `attempt` (numbered from 1) until it succeeds, fails for good, or the policy's attempts run out. */
+export async function retrying<T>(attempt: (n: number) => Promise<T>, how: Retrying): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt(n)
+    } catch (error) {
+      const verdict = how.retryable(error)
+      if (!verdict) throw error
+      if (n >= how.policy.maxAttempts) throw how.exhausted ? how.exhausted(error, n) : error
+      const delay = retryDelay(n, how.policy, how.clock.random, verdict.hintMs)
+      how.log(
+        `${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${how.policy.maxAttempts})`
+      )
+      await how.clock.sleep(delay)
+    }
+  }
+}
+
+/** A failed connection, from the socket error code Node reports. */
+export interface ConnectionFailure {
+  code: string
+  message: string
+  retryable: boolean
+  /** The request may have reached the service and been carried out. */
+  outcomeUnknown: boolean
+}
+
+/** Socket errors raised before a single byte of the request left the runner. */
+const NOT_SENT = ['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']
+/** Socket errors after which the service may have processed the request. */
+const CUT_OFF = ['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT']
+
+export function connectionFailure(code: string | undefined): ConnectionFailure | undefined {
+  if (code === undefined) return undefined
+  if (NOT_SENT.includes(code))
+    return { code, message: `could not connect (${code})`, retryable: true, outcomeUnknown: false }
+  if (CUT_OFF.includes(code))
+    return { code, message: `the connection broke (${code})`, retryable: true, outcomeUnknown: true }
+  // A name that does not resolve now will not resolve in a second either: a typo, or no DNS at all.
+  if (code === 'ENOTFOUND')
+    return {
+      code,
+      message: `the host name does not resolve (${code})`,
+      retryable: false,
+      outcomeUnknown: false
+    }
+  return undefined
+}

@@ -1,0 +1,169 @@
+/**
+ * One run, start to end: choose credentials → read the spec → read the state → connect to the cloud →
+ * decide (`plan`), or decide and act (`apply`) → wait for the mesh. The decisions themselves are in
+ * decide.ts; acting on them is apply.ts.
+ *
+ * runMesh never throws: whatever happens ends up in the Outcome it returns. Everything outside memory
+ * (the state store, the cloud, time, the log) comes in as deps, so tests run it with fakes.
+ */
+import { chunks } from './chunks.js'
+import { cancelledWhileWaiting } from './cancellation.js'
+import type { Clock } from './clock.js'
+import {
+  missingCredentialsError,
+  preflightCredentials,
+  type CredentialPlan
+} from './cloud/credential-plan.js'
+import type { MeshApi } from './cloud/types.js'
+import { apply, decideOn, settledOf, type Settled } from './apply.js'
+import { hasErrors } from './diagnostics.js'
+import { ActionError } from './errors.js'
+import type { Log } from './log.js'
+import type { MeshRequest } from './meshspec/request.js'
+import { failureOf, startOutcome, type Failure, type Outcome } from './outcome.js'
+import type { Settings } from './settings.js'
+import { diffParameters } from './state/diff.js'
+import { stateKeyFor } from './state/open.js'
+import type { StateRead, StateStore } from './state/store.js'
+
+export interface MeshDeps {
+  /** The state store of a state key. */
+  openStore(stateKey: string): Promise<StateStore>
+  /** The mesh API, signed with the chosen credentials. */
+  connect(plan: Exclude<CredentialPlan, { kind: 'none' }>): Promise<MeshApi>
+  clock: Clock
+  log: Log
+  /** Hides a value in everything printed from now on. */
+  mask(value: string): void
+  /** Aborted when the job is cancelled. */
+  signal?: AbortSignal
+  /** The outcome so far, each time it grows: outputs written early survive a cancelled or killed run. */
+  onCheckpoint?(outcome: Outcome): void
+}
+
+export async function runMesh(settings: Settings, deps: MeshDeps): Promise<Outcome> {
+  let outcome = startOutcome(settings.mode, settings.run)
+  const advance = (more: Partial<Outcome>) => {
+    outcome = { ...outcome, ...more }
+    deps.onCheckpoint?.(outcome)
+  }
+  let stage: Exclude<Failure['kind'], 'bug' | 'decision'> = 'inputs'
+  try {
+    const credentials = chooseCredentials(settings, deps.log)
+    stage = 'spec'
+    const request = await readSpec(settings, deps, advance)
+    stage = 'run'
+    const stateKey = settings.stateKey ?? stateKeyFor(request)
+    advance({ stateKey })
+    const store = await deps.openStore(stateKey)
+    const initial = await store.read()
+    advance({ changes: diffParameters(initial.document?.current?.parameters, request.parameters) })
+    const mesh = credentials.kind === 'none' ? undefined : await deps.connect(credentials)
+    const settled = await settle(settings, { stateKey, request, initial, store, mesh }, deps, advance)
+    deps.log.info(`Decision: ${settled.decision.action} (${settled.decision.reason})`)
+    advance({ ...settled, cloudRead: mesh !== undefined })
+    if (settled.decision.action === 'fail') {
+      const { reason, advice } = settled.decision
+      advance({ failure: { kind: 'decision', message: reason, advice } })
+    } else if (mesh && settings.mode === 'apply' && settings.wait) {
+      await waitForMesh(outcome, settings, mesh, deps, advance)
+    }
+  } catch (error) {
+    advance({ failure: failureOf(error, stage) })
+  }
+  return outcome
+}
+
+/**
+ * Credentials are chosen before the spec is read, so a job that cannot work fails at once. `plan`
+ * tolerates having none (fork pull requests get no OIDC token) and says it did not read the cloud.
+ */
+function chooseCredentials(settings: Settings, log: Log): CredentialPlan {
+  let plan: CredentialPlan
+  try {
+    plan = preflightCredentials(settings, settings.env)
+  } catch (error) {
+    if (settings.mode === 'apply' || !(error instanceof ActionError)) throw error
+    log.warning(`${error.message} The plan goes on without reading the cloud.`)
+    plan = { kind: 'none' }
+  }
+  if (plan.kind === 'none' && settings.mode === 'apply') throw missingCredentialsError()
+  return plan
+}
+
+/** Reads and validates the spec; any error in it stops the run here, before anything is sent. */
+async function readSpec(
+  settings: Settings,
+  deps: MeshDeps,
+  advance: (more: Partial<Outcome>) => void
+): Promise<MeshRequest> {
+  const { loadSpec } = await chunks.specEngine()
+  const spec = await loadSpec({
+    workspace: settings.run.workspace,
+    specPath: settings.specPath,
+    env: settings.env
+  })
+  // Masked before anything can print them, the diagnostics included.
+  spec.secrets.forEach(secret => deps.mask(secret))
+  advance({ specFile: spec.file, diagnostics: spec.diagnostics })
+  if (spec.request && !hasErrors(spec.diagnostics)) return spec.request
+  const errors = spec.diagnostics.filter(d => d.severity === 'error').length
+  throw new ActionError(
+    `${spec.file}: ${errors} error${errors === 1 ? '' : 's'} in the mesh spec; nothing was sent.`,
+    'Fix the errors annotated above (each names its line and column) and run again.'
+  )
+}
+
+interface Known {
+  stateKey: string
+  request: MeshRequest
+  initial: StateRead
+  store: StateStore
+  mesh: MeshApi | undefined
+}
+
+/** `plan` decides on the state as read; `apply` decides and acts, in rounds against the record. */
+async function settle(
+  settings: Settings,
+  known: Known,
+  deps: MeshDeps,
+  advance: (more: Partial<Outcome>) => void
+): Promise<Settled> {
+  if (settings.mode === 'plan' || !known.mesh)
+    return settledOf(await decideOn(known.initial, { settings, request: known.request }, known.mesh))
+  return apply(
+    { settings, stateKey: known.stateKey, request: known.request, initial: known.initial },
+    {
+      store: known.store,
+      mesh: known.mesh,
+      log: deps.log,
+      clock: deps.clock,
+      signal: deps.signal,
+      onProgress: settled => advance({ ...settled, cloudRead: true })
+    }
+  )
+}
+
+/** Waits until the mesh runs (unless it already does); the id is output before the wait starts. */
+async function waitForMesh(
+  outcome: Outcome,
+  settings: Settings,
+  api: MeshApi,
+  deps: MeshDeps,
+  advance: (more: Partial<Outcome>) => void
+): Promise<void> {
+  const mesh = outcome.mesh
+  if (!mesh || mesh.state === 'running') return
+  const info = await deps.log
+    .group(`Waiting for mesh ${mesh.id} to run`, () =>
+      api.waitUntilRunning(mesh.id, {
+        timeoutSeconds: settings.waitTimeoutSeconds,
+        signal: deps.signal,
+        onProgress: (state, elapsed) => deps.log.info(`${Math.round(elapsed)}s: ${state.state}`)
+      })
+    )
+    .catch((error: unknown) => {
+      throw deps.signal?.aborted ? cancelledWhileWaiting(mesh.id) : error
+    })
+  advance({ mesh: { id: mesh.id, state: info.state } })
+}
