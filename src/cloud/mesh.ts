@@ -6,7 +6,7 @@ import type { MeshRequest } from '../meshspec/request.js'
 import { cancelledWhileWaiting } from '../cancellation.js'
 import { systemClock, type Clock } from '../clock.js'
 import { backoff, POLL, RETRY, TIMEOUTS, type CallTimeout } from '../retry.js'
-import { createApiClient, type ApiCall, type Transport } from './client.js'
+import { createApiClient, type ApiCall, type ApiClient, type Transport } from './client.js'
 import { CloudCallError } from './failure.js'
 import type { CreateResult, Credentials, MeshApi, MeshInfo, WaitOptions } from './types.js'
 
@@ -55,40 +55,56 @@ function meshInfo(info: Record<string, unknown>): MeshInfo {
 }
 
 export function createMeshApi(options: MeshApiOptions): MeshApi {
-  const { log } = options
-  const sleep = options.sleep ?? systemClock.sleep
-  const random = options.random ?? systemClock.random
-  const now = options.now ?? systemClock.now
-  const timeouts = { read: TIMEOUTS.cloudRead, create: TIMEOUTS.cloudCreate, ...options.timeouts }
-  const sends = RETRY.createSends
-  const client = createApiClient({
-    endpoint: options.endpoint,
-    credentials: options.credentials,
-    log,
-    sleep,
-    random,
-    transport: options.transport
-  })
-  const api = (action: string, method: ApiCall['method'], rest: Partial<ApiCall> = {}) =>
-    client.call({ action, version: VERSION, method, timeout: timeouts.read, ...rest })
+  return new AsmMeshApi(options)
+}
 
-  async function findByName(name: string, region: string): Promise<MeshInfo[]> {
+class AsmMeshApi implements MeshApi {
+  private readonly log: Log
+  private readonly sleep: Clock['sleep']
+  private readonly random: Clock['random']
+  private readonly now: Clock['now']
+  private readonly timeouts: MeshTimeouts
+  private readonly host: string
+  private readonly client: ApiClient
+
+  constructor(options: MeshApiOptions) {
+    this.log = options.log
+    this.sleep = options.sleep ?? systemClock.sleep
+    this.random = options.random ?? systemClock.random
+    this.now = options.now ?? systemClock.now
+    this.timeouts = { read: TIMEOUTS.cloudRead, create: TIMEOUTS.cloudCreate, ...options.timeouts }
+    this.host = options.endpoint.host
+    this.client = createApiClient({
+      endpoint: options.endpoint,
+      credentials: options.credentials,
+      log: this.log,
+      sleep: this.sleep,
+      random: this.random,
+      transport: options.transport
+    })
+  }
+
+  private api(action: string, method: ApiCall['method'], rest: Partial<ApiCall> = {}) {
+    return this.client.call({ action, version: VERSION, method, timeout: this.timeouts.read, ...rest })
+  }
+
+  async findByName(name: string, region: string): Promise<MeshInfo[]> {
     // The API has no name or region filter (docs/reference/asm-api.md §3): list all, filter here.
-    const { body, requestId } = await api('DescribeServiceMeshes', 'GET')
+    const { body, requestId } = await this.api('DescribeServiceMeshes', 'GET')
     if (!Array.isArray(body.ServiceMeshes))
       throw new ActionError(
         `DescribeServiceMeshes answered without a ServiceMeshes list; request id ${requestId || 'none'}`,
-        `Check that ${options.endpoint.host} is the Service Mesh API endpoint.`
+        `Check that ${this.host} is the Service Mesh API endpoint.`
       )
     return body.ServiceMeshes.map(mesh => meshInfo(asObject(asObject(mesh).ServiceMeshInfo))).filter(
       mesh => mesh.name === name && mesh.region === region
     )
   }
 
-  async function describe(meshId: string): Promise<MeshInfo | undefined> {
+  async describe(meshId: string): Promise<MeshInfo | undefined> {
     let response
     try {
-      response = await api('DescribeServiceMeshDetail', 'POST', { body: { ServiceMeshId: meshId } })
+      response = await this.api('DescribeServiceMeshDetail', 'POST', { body: { ServiceMeshId: meshId } })
     } catch (error) {
       // The API answers StatusForbidden for a deleted mesh as well (docs/reference/asm-api.md §3, Terraform's reading).
       if (error instanceof CloudCallError && NOT_FOUND.includes(error.failure.code ?? '')) return undefined
@@ -99,23 +115,24 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
       throw new ActionError(
         `DescribeServiceMeshDetail for ${meshId} answered without ServiceMesh.ServiceMeshInfo.State; ` +
           `request id ${response.requestId || 'none'}`,
-        `Check that ${options.endpoint.host} is the Service Mesh API endpoint.`
+        `Check that ${this.host} is the Service Mesh API endpoint.`
       )
     return { ...meshInfo(info), id: str(info.ServiceMeshId) || meshId }
   }
 
-  async function create(request: MeshRequest, existing: readonly string[] = []): Promise<CreateResult> {
+  async create(request: MeshRequest, existing: readonly string[] = []): Promise<CreateResult> {
     const where = `name "${request.name}" in ${request.region}`
+    const sends = RETRY.createSends
     for (let send = 1; ; send++) {
       let unknown: CloudCallError | string
       try {
-        const { body, requestId } = await client.call({
+        const { body, requestId } = await this.client.call({
           action: 'CreateServiceMesh',
           version: VERSION,
           method: 'POST',
           query: request.query,
           body: request.body,
-          timeout: timeouts.create,
+          timeout: this.timeouts.create,
           retryUnknownOutcome: false
         })
         if (typeof body.ServiceMeshId === 'string' && body.ServiceMeshId)
@@ -126,12 +143,12 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
         unknown = error
       }
       const reason = typeof unknown === 'string' ? unknown : unknown.message
-      log.warning(
+      this.log.warning(
         `CreateServiceMesh: ${reason}. The mesh may exist now; looking for ${where} before anything else.`
       )
       // A moment for an in-flight create to become visible in the list (never zero: RETRY.createSends.minMs).
-      await sleep(backoff(send, sends, random))
-      const seen = await findByName(request.name, request.region).catch((error: unknown) => {
+      await this.sleep(backoff(send, sends, this.random))
+      const seen = await this.findByName(request.name, request.region).catch((error: unknown) => {
         if (!(error instanceof ActionError)) throw error
         throw new ActionError(
           `CreateServiceMesh: the outcome is unknown (${reason}), and looking for ${where} failed too: ${error.message}`,
@@ -141,7 +158,7 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
       })
       const found = seen.filter(mesh => !existing.includes(mesh.id))
       if (found.length === 1) {
-        log.info(`Found mesh ${found[0].id} with ${where}: the create went through.`)
+        this.log.info(`Found mesh ${found[0].id} with ${where}: the create went through.`)
         const requestId = typeof unknown === 'string' ? '' : (unknown.failure.requestId ?? '')
         return { meshId: found[0].id, requestId }
       }
@@ -154,24 +171,24 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
       if (send >= sends.maxAttempts)
         throw new ActionError(
           `CreateServiceMesh: ${send} sends ended without a clear answer (last: ${reason}) and no mesh has ${where}`,
-          `Check that the runner can reach ${options.endpoint.host}, then re-run the job; ` +
+          `Check that the runner can reach ${this.host}, then re-run the job; ` +
             'if a mesh shows up in the ASM console later, the next run adopts it (adopt-existing).'
         )
-      log.info(
+      this.log.info(
         `No mesh has ${where}: the create did not happen; sending it again (${send + 1} of ${sends.maxAttempts}).`
       )
     }
   }
 
-  async function waitUntilRunning(meshId: string, wait: WaitOptions): Promise<MeshInfo> {
-    const start = now()
+  async waitUntilRunning(meshId: string, wait: WaitOptions): Promise<MeshInfo> {
+    const start = this.now()
     const deadline = start + wait.timeoutSeconds * 1000
     const cancelled = () => cancelledWhileWaiting(meshId)
     const poll = POLL.meshState
     let interval: number = poll.firstMs
     let last: MeshInfo | undefined
     for (;;) {
-      const remaining = deadline - now()
+      const remaining = deadline - this.now()
       if (remaining <= 0)
         throw new ActionError(
           `Mesh ${meshId} is not running after ${wait.timeoutSeconds} s (last state: ${last?.state || 'unknown'}). ` +
@@ -179,18 +196,18 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
           `Raise wait-timeout-seconds, or set wait: false and check mesh ${meshId} later in the ASM console.`
         )
       try {
-        await sleep(Math.min(interval, remaining), wait.signal)
+        await this.sleep(Math.min(interval, remaining), wait.signal)
       } catch (error) {
         if (wait.signal?.aborted) throw cancelled()
         throw error
       }
       if (wait.signal?.aborted) throw cancelled()
       try {
-        last = await describe(meshId)
+        last = await this.describe(meshId)
       } catch (error) {
         if (!(error instanceof CloudCallError && error.failure.retryable)) throw error
         interval = Math.min(interval * 2, poll.maxMs)
-        log.warning(`${error.message}; polling again in ${interval / 1000} s`)
+        this.log.warning(`${error.message}; polling again in ${interval / 1000} s`)
         continue
       }
       if (!last)
@@ -198,7 +215,7 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
           `Mesh ${meshId} no longer exists (DescribeServiceMeshDetail: not found) while waiting for it.`,
           'Someone or something deleted it; check the ASM console, then re-run the job to create it again.'
         )
-      const elapsed = now() - start
+      const elapsed = this.now() - start
       wait.onProgress?.(last, Math.round(elapsed / 1000))
       if (last.state === 'running') return last
       if (isFailedState(last.state))
@@ -208,12 +225,5 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
         )
       interval = elapsed >= poll.slowAfterMs ? poll.slowMs : poll.everyMs
     }
-  }
-
-  return {
-    create,
-    findByName,
-    describe,
-    waitUntilRunning
   }
 }

@@ -67,11 +67,7 @@ export function createFileStore(options: FileStoreOptions): StateStore {
       `Repair ${options.path} in the workspace, restore it from an earlier copy, or delete it to start over ` +
       '(the next apply then adopts the mesh by name and region, or creates one).'
   }
-  const unreadable = (error: unknown, what: string) =>
-    new ActionError(
-      `Cannot ${what} the state file ${options.path}: ${(error as Error).message}`,
-      'Check that the path is a regular file the runner user may read and write.'
-    )
+  const unreadable = (error: unknown, what: string) => unusable(options.path, error, what)
 
   let resolved: Promise<string> | undefined
   const file = () =>
@@ -79,74 +75,11 @@ export function createFileStore(options: FileStoreOptions): StateStore {
       throw error instanceof ActionError ? error : unreadable(error, 'locate')
     }))
 
-  async function readBytes(target: string): Promise<Buffer | undefined> {
-    try {
-      return await fs.readFile(target)
-    } catch (error) {
-      if (code(error) === 'ENOENT') return undefined
-      throw unreadable(error, 'read')
-    }
-  }
-
-  /**
-   * Breaks the lock if it is stale; true when the lock is gone (broken or released meanwhile). The stale
-   * file is moved aside first, so of two breakers only one moves it, and put back if it turns out to be a
-   * fresh lock taken in between. A narrow window remains, but only right after a crash left a lock behind.
-   */
-  async function breakIfStale(lock: string): Promise<boolean> {
-    let stat
-    try {
-      stat = await fs.stat(lock)
-    } catch (error) {
-      if (code(error) === 'ENOENT') return true
-      throw error
-    }
-    if (Date.now() - stat.mtimeMs < staleLockMs) return false
-    const aside = `${lock}.${randomBytes(6).toString('hex')}.stale`
-    try {
-      await fs.rename(lock, aside)
-    } catch (error) {
-      if (code(error) === 'ENOENT') return true
-      throw error
-    }
-    const moved = await fs.stat(aside)
-    const fresh = moved.ino !== stat.ino
-    // A fresh lock taken between our stat and rename goes back, unless yet another one exists by now.
-    if (fresh) await fs.link(aside, lock).catch(() => undefined)
-    await fs.rm(aside, { force: true })
-    return !fresh
-  }
-
-  async function acquire(lock: string): Promise<() => Promise<void>> {
-    const deadline = Date.now() + lockTimeoutMs
-    for (;;) {
-      try {
-        const handle = await fs.open(lock, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY)
-        await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`)
-        await handle.close()
-        return () => fs.rm(lock, { force: true })
-      } catch (error) {
-        if (code(error) !== 'EEXIST') throw unreadable(error, 'lock')
-      }
-      const gone = await breakIfStale(lock).catch((error: unknown) => {
-        throw unreadable(error, 'lock')
-      })
-      if (gone) continue
-      if (Date.now() >= deadline) {
-        throw new ActionError(
-          `The state file ${options.path} stayed locked by another run for ${Math.round(lockTimeoutMs / 1000)} s.`,
-          `If no other run is writing it, delete ${options.path}.lock.`
-        )
-      }
-      await sleep(POLL.fileLock.everyMs)
-    }
-  }
-
   return {
     description,
 
     async read(): Promise<StateRead> {
-      const bytes = await readBytes(await file())
+      const bytes = await readBytes(await file(), options.path)
       if (bytes === undefined) return {}
       return { document: parseStateDocument(bytes.toString('utf8'), source), revision: sha256(bytes) }
     },
@@ -163,9 +96,14 @@ export function createFileStore(options: FileStoreOptions): StateStore {
       } catch (error) {
         throw unreadable(error, 'create the directory of')
       }
-      const release = await acquire(`${target}.lock`)
+      const release = await acquire(`${target}.lock`, {
+        file: options.path,
+        staleLockMs,
+        lockTimeoutMs,
+        sleep
+      })
       try {
-        const current = await readBytes(target)
+        const current = await readBytes(target, options.path)
         const revision = current === undefined ? undefined : sha256(current)
         if (revision !== expected) {
           throw new StateConflictError(`the state file ${options.path} changed since it was read`)
@@ -183,5 +121,83 @@ export function createFileStore(options: FileStoreOptions): StateStore {
         await release()
       }
     }
+  }
+}
+
+function unusable(file: string, error: unknown, what: string): ActionError {
+  return new ActionError(
+    `Cannot ${what} the state file ${file}: ${(error as Error).message}`,
+    'Check that the path is a regular file the runner user may read and write.'
+  )
+}
+
+async function readBytes(target: string, file: string): Promise<Buffer | undefined> {
+  try {
+    return await fs.readFile(target)
+  } catch (error) {
+    if (code(error) === 'ENOENT') return undefined
+    throw unusable(file, error, 'read')
+  }
+}
+
+/**
+ * Breaks the lock if it is stale; true when the lock is gone (broken or released meanwhile). The stale
+ * file is moved aside first, so of two breakers only one moves it, and put back if it turns out to be a
+ * fresh lock taken in between. A narrow window remains, but only right after a crash left a lock behind.
+ */
+async function breakIfStale(lock: string, staleLockMs: number): Promise<boolean> {
+  let stat
+  try {
+    stat = await fs.stat(lock)
+  } catch (error) {
+    if (code(error) === 'ENOENT') return true
+    throw error
+  }
+  if (Date.now() - stat.mtimeMs < staleLockMs) return false
+  const aside = `${lock}.${randomBytes(6).toString('hex')}.stale`
+  try {
+    await fs.rename(lock, aside)
+  } catch (error) {
+    if (code(error) === 'ENOENT') return true
+    throw error
+  }
+  const moved = await fs.stat(aside)
+  const fresh = moved.ino !== stat.ino
+  // A fresh lock taken between our stat and rename goes back, unless yet another one exists by now.
+  if (fresh) await fs.link(aside, lock).catch(() => undefined)
+  await fs.rm(aside, { force: true })
+  return !fresh
+}
+
+interface LockOptions {
+  file: string
+  staleLockMs: number
+  lockTimeoutMs: number
+  sleep: (ms: number) => Promise<void>
+}
+
+async function acquire(lock: string, options: LockOptions): Promise<() => Promise<void>> {
+  const { file, staleLockMs, lockTimeoutMs, sleep } = options
+  const deadline = Date.now() + lockTimeoutMs
+  for (;;) {
+    try {
+      const handle = await fs.open(lock, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY)
+      await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`)
+      await handle.close()
+      return () => fs.rm(lock, { force: true })
+    } catch (error) {
+      if (code(error) !== 'EEXIST') throw unusable(file, error, 'lock')
+    }
+    const gone = await breakIfStale(lock, staleLockMs).catch((error: unknown) => {
+      throw unusable(file, error, 'lock')
+    })
+    if (gone) continue
+    if (Date.now() >= deadline) {
+      throw new ActionError(
+        `The state file ${file} stayed locked by another run for ${Math.round(lockTimeoutMs / 1000)} s.`,
+        `If no other run is writing it, delete ${file}.lock.`
+      )
+    }
+    await sleep(POLL.fileLock.everyMs)
   }
 }

@@ -18,7 +18,7 @@ import {
   type GitHubClientOptions,
   type Octokit
 } from '../github.js'
-import { parseStateDocument, serialiseStateDocument } from './document.js'
+import { parseStateDocument, serialiseStateDocument, type DocumentSource } from './document.js'
 import type { StateDocument } from './record.js'
 import { StateConflictError, type StateRead, type StateStore, type StateWrite } from './store.js'
 
@@ -44,31 +44,53 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
       'GITHUB_REPOSITORY is set by the runner; when running elsewhere set it to owner/repo.'
     )
   }
-  const { owner, repo } = parsed
-  const { branch, path, log } = options
-  const description = `branch ${branch}, file ${path}`
-  const source = {
-    description,
-    reset:
-      `Repair ${path} on the branch ${branch} (its commit history holds every earlier version), or delete ` +
-      'the file to start over (the next apply then adopts the mesh by name and region, or creates one).'
+  return new GitHubStore(options, parsed)
+}
+
+class GitHubStore implements StateStore {
+  readonly description: string
+  private readonly owner: string
+  private readonly repo: string
+  private readonly branch: string
+  private readonly path: string
+  private readonly source: DocumentSource
+  private client: Promise<Octokit> | undefined
+
+  constructor(
+    private readonly options: GitHubStoreOptions,
+    { owner, repo }: { owner: string; repo: string }
+  ) {
+    this.owner = owner
+    this.repo = repo
+    this.branch = options.branch
+    this.path = options.path
+    this.description = `branch ${options.branch}, file ${options.path}`
+    this.source = {
+      description: this.description,
+      reset:
+        `Repair ${options.path} on the branch ${options.branch} (its commit history holds every earlier version), or delete ` +
+        'the file to start over (the next apply then adopts the mesh by name and region, or creates one).'
+    }
   }
 
-  let client: Promise<Octokit> | undefined
   /** One REST call through the shared client, which retries and times out every request. */
-  const call = async <T>(fn: (gh: Octokit) => Promise<T>): Promise<T> =>
-    fn(await (client ??= createGitHubClient(options)))
-  const failure = (error: unknown) => githubFailure(error, options.apiUrl)
+  private async call<T>(fn: (gh: Octokit) => Promise<T>): Promise<T> {
+    return fn(await (this.client ??= createGitHubClient(this.options)))
+  }
+
+  private failure(error: unknown) {
+    return githubFailure(error, this.options.apiUrl)
+  }
 
   /** A request failure → an error the user can act on. */
-  function explain(error: unknown, action: 'read' | 'write', what: string): Error {
-    const failed = failure(error)
+  private explain(error: unknown, action: 'read' | 'write', what: string): Error {
+    const failed = this.failure(error)
     if (!failed) return error as Error
-    const problem = `Cannot ${what} (${description}). ${failed.description}`
+    const problem = `Cannot ${what} (${this.description}). ${failed.description}`
     if (failed.status === undefined)
       return new ActionError(
         problem,
-        `Check that the runner can reach ${options.apiUrl} (GITHUB_API_URL), then re-run the job.`
+        `Check that the runner can reach ${this.options.apiUrl} (GITHUB_API_URL), then re-run the job.`
       )
     if (failed.status === 429 || /rate limit/i.test(failed.message))
       return new ActionError(problem, 'Wait for the rate limit to reset, then re-run.')
@@ -77,7 +99,7 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
         action === 'read'
           ? 'Give the job `permissions: contents: read` (plan) or `contents: write` (apply), and check github-token.'
           : 'Give the job `permissions: contents: write`, and check github-token and any rules protecting ' +
-            `the branch ${branch}. Pull requests from forks get a read-only token: run apply on push or ` +
+            `the branch ${this.branch}. Pull requests from forks get a read-only token: run apply on push or ` +
             'workflow_dispatch, or use mode: plan there.'
       return new ActionError(problem, advice)
     }
@@ -87,16 +109,17 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
     )
   }
 
-  async function read(): Promise<StateRead> {
+  async read(): Promise<StateRead> {
+    const { owner, repo, path, branch, description, source } = this
     let data
     try {
-      data = (await call(gh => gh.rest.repos.getContent({ owner, repo, path, ref: branch }))).data
+      data = (await this.call(gh => gh.rest.repos.getContent({ owner, repo, path, ref: branch }))).data
     } catch (error) {
-      if (failure(error)?.status === 404) {
-        await confirmRepositoryVisible()
+      if (this.failure(error)?.status === 404) {
+        await this.confirmRepositoryVisible()
         return {}
       }
-      throw explain(error, 'read', 'read the state record')
+      throw this.explain(error, 'read', 'read the state record')
     }
     if (Array.isArray(data) || data.type !== 'file') {
       throw new ActionError(
@@ -118,30 +141,33 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
    * A 404 for the file means "no state yet" only if the repository itself is visible: a token without
    * access also sees 404, and that must not pass for "no previous run".
    */
-  async function confirmRepositoryVisible(): Promise<void> {
+  private async confirmRepositoryVisible(): Promise<void> {
+    const { owner, repo } = this
     try {
-      await call(gh => gh.rest.repos.get({ owner, repo }))
+      await this.call(gh => gh.rest.repos.get({ owner, repo }))
     } catch (error) {
-      throw explain(error, 'read', `see the repository ${owner}/${repo}`)
+      throw this.explain(error, 'read', `see the repository ${owner}/${repo}`)
     }
   }
 
-  async function ensureBranch(): Promise<void> {
+  private async ensureBranch(): Promise<void> {
+    const { owner, repo, branch } = this
     try {
-      await call(gh => gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }))
+      await this.call(gh => gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }))
       return
     } catch (error) {
-      if (failure(error)?.status !== 404) throw explain(error, 'write', `check the branch ${branch}`)
+      if (this.failure(error)?.status !== 404)
+        throw this.explain(error, 'write', `check the branch ${branch}`)
     }
     try {
-      const { default_branch } = (await call(gh => gh.rest.repos.get({ owner, repo }))).data
-      const base = await call(gh => gh.rest.git.getRef({ owner, repo, ref: `heads/${default_branch}` }))
-      await call(gh =>
+      const { default_branch } = (await this.call(gh => gh.rest.repos.get({ owner, repo }))).data
+      const base = await this.call(gh => gh.rest.git.getRef({ owner, repo, ref: `heads/${default_branch}` }))
+      await this.call(gh =>
         gh.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: base.data.object.sha })
       )
-      log.info(`Created the state branch ${branch} from ${default_branch}.`)
+      this.options.log.info(`Created the state branch ${branch} from ${default_branch}.`)
     } catch (error) {
-      const failed = failure(error)
+      const failed = this.failure(error)
       // Another run created it first: fine, the contents PUT decides who wins.
       if (failed?.status === 422 && /already exists/i.test(failed.message)) return
       if (failed?.status === 404 || failed?.status === 409) {
@@ -150,19 +176,16 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
           'Push a first commit, or create the branch by hand.'
         )
       }
-      throw explain(error, 'write', `create the branch ${branch}`)
+      throw this.explain(error, 'write', `create the branch ${branch}`)
     }
   }
 
-  async function write(
-    document: StateDocument,
-    expected: string | undefined,
-    message: string
-  ): Promise<StateWrite> {
+  async write(document: StateDocument, expected: string | undefined, message: string): Promise<StateWrite> {
+    const { owner, repo, path, branch, description } = this
     const content = Buffer.from(serialiseStateDocument(document), 'utf8').toString('base64')
-    if (expected === undefined) await ensureBranch()
+    if (expected === undefined) await this.ensureBranch()
     try {
-      const { data } = await call(gh =>
+      const { data } = await this.call(gh =>
         gh.rest.repos.createOrUpdateFileContents({
           owner,
           repo,
@@ -177,7 +200,7 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
       if (!revision) throw new ActionError(`GitHub did not return the new blob sha of ${description}.`)
       return { revision, location: data.commit.html_url ?? description }
     } catch (error) {
-      const failed = failure(error)
+      const failed = this.failure(error)
       // 409 "<path> does not match <sha>", 422 `"sha" wasn't supplied` or "is at <sha> but expected <sha>"
       // (the branch moved under the write), 404 the branch was deleted since it was read. The client
       // (github.ts) retries a 5xx; if one hid a PUT that succeeded, the retry conflicts and the caller
@@ -191,9 +214,7 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
           `the state record in ${description} changed since it was read (${failed.message})`
         )
       }
-      throw explain(error, 'write', 'write the state record')
+      throw this.explain(error, 'write', 'write the state record')
     }
   }
-
-  return { description, read, write }
 }
