@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseEndpoint, readSettings, SettingsError } from '../src/settings.js'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { parse } from 'yaml'
+import { INPUT_DEFAULTS, parseEndpoint, readSettings, SettingsError } from '../src/settings.js'
+import { REPO_ROOT } from './support/repo-root.js'
 
 const base = {
   INPUT_SPEC: 'mesh.yaml',
@@ -103,5 +107,36 @@ describe('parseEndpoint with credentials in the URL', () => {
       expect(message).toContain('***@')
       expect(message).not.toContain('s3cret')
     }
+  })
+})
+
+describe('which inputs were given', () => {
+  it('counts an input as given only when it differs from its default, as the runner fills defaults in', () => {
+    const s = readSettings({
+      ...base,
+      'INPUT_STS-ENDPOINT': 'sts.aliyuncs.com',
+      INPUT_MODE: 'apply',
+      INPUT_REGION: 'cn-shanghai',
+      'INPUT_ON-CHANGE': 'warn'
+    })
+    expect([...s.given].sort()).toEqual(['on-change', 'region', 'spec'])
+  })
+
+  it('keeps its defaults in step with action.yml', () => {
+    const declared = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { default?: string }>
+    }
+    const literal = Object.fromEntries(
+      Object.entries(declared.inputs)
+        .filter(([, input]) => input.default !== undefined && !input.default.includes('${{'))
+        .map(([name, input]) => [name, input.default])
+    )
+    expect(INPUT_DEFAULTS).toEqual(literal)
+  })
+
+  it('keeps the mode it read when another input is bad, for the report', () => {
+    expect(() => readSettings({ ...base, INPUT_MODE: 'plan', INPUT_WAIT: 'maybe' })).toThrow(
+      expect.objectContaining({ name: 'SettingsError', mode: 'plan' })
+    )
   })
 })

@@ -132,6 +132,34 @@ describe('createGitHubStore against the GitHub emulator', () => {
     expect(sleeps).toEqual([500, 1000, 2000])
   })
 
+  it('tells a name that does not resolve from an answer, and does not retry it', async () => {
+    // What undici's fetch throws when the DNS lookup fails (no name is resolved here).
+    const fetch = async () => {
+      throw Object.assign(new TypeError('fetch failed'), {
+        cause: Object.assign(new Error('getaddrinfo ENOTFOUND github.invalid'), { code: 'ENOTFOUND' })
+      })
+    }
+    const read = store({ apiUrl: 'https://github.invalid', fetch }).read()
+    await expect(read).rejects.toMatchObject({
+      message:
+        'Cannot read the state record (branch asm-state, file cn-hangzhou/prod-mesh.json). ' +
+        'GitHub could not be reached at https://github.invalid: the host name does not resolve (ENOTFOUND)',
+      advice: 'Check that the runner can reach https://github.invalid (GITHUB_API_URL), then re-run the job.'
+    })
+    expect(sleeps).toEqual([])
+  })
+
+  it('reports a refused connection as such after its retries, not as "GitHub answered 500"', async () => {
+    const closed = await startGitHubEmulator()
+    await closed.stop()
+    const read = store({ apiUrl: closed.url }).read()
+    await expect(read).rejects.toThrow(
+      'Cannot read the state record (branch asm-state, file cn-hangzhou/prod-mesh.json). ' +
+        `GitHub could not be reached at ${closed.url}: could not connect (ECONNREFUSED)`
+    )
+    expect(sleeps).toEqual([500, 1000, 2000])
+  })
+
   it('never retries a 409 conflict', async () => {
     const s = store()
     await s.write(documentWith('m-1'), undefined, 'one')

@@ -4,8 +4,8 @@
  * bundled action: endpoints on loopback, the GitHub API and repository, OIDC or key credentials, a
  * workspace holding the spec.
  *
- * The bundle run is `dist/index.js` as committed, or the file named by E2E_DIST (a fresh
- * `ncc build src/index.ts -o /tmp/e2e-dist`) to test source newer than dist/.
+ * The bundle run is `dist/index.js`, which `npm test` rebuilds from the source before Jest starts, or
+ * the file named by E2E_DIST (e.g. `ncc build src/index.ts -o /tmp/e2e-dist`).
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
