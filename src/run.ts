@@ -122,7 +122,10 @@ interface Known {
   mesh: MeshApi | undefined
 }
 
-/** `plan` decides on the state as read; `apply` decides and acts, in rounds against the record. */
+/**
+ * `plan` decides on the state as read; `apply` decides and acts, in rounds against the record. (An apply
+ * always has a mesh API: without credentials it failed on its inputs.)
+ */
 async function settle(
   settings: Settings,
   known: Known,
