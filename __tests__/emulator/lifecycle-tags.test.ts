@@ -127,6 +127,15 @@ describe('TagResources and UntagResources', () => {
     ).toEqual({ code: 'InvalidParameter.TagKey', statusCode: 400 })
   })
 
+  it('setTags replaces the tags behind the action’s back, without a call', async () => {
+    const { emulator } = lifecycle
+    const id = runningMesh(emulator, { 'Tag.1.Key': 'env', 'Tag.1.Value': 'prod' })
+    const calls = emulator.calls.length
+    emulator.lifecycle.setTags(id, { owner: 'someone-else' })
+    expect(emulator.calls.length).toBe(calls)
+    expect(await listedTags(id)).toEqual([{ Key: 'owner', Value: 'someone-else' }])
+  })
+
   it('refuses tags for a mesh that is not running', async () => {
     const id = runningMesh(lifecycle.emulator)
     lifecycle.emulator.setMeshState(id, 'updating')
