@@ -1,11 +1,19 @@
 /**
  * Faults injected on demand. They apply in the order injected: each request takes the first pending
  * fault whose action matches (undefined = any action), and a fault is spent after `times` requests
- * (default 1). createThenFail is not a request fault: the next CreateServiceMesh takes it.
+ * (default 1). afterProcessing: the request takes effect first, then the fault hits its answer ("applied but
+ * answered 5xx"). createThenFail is not a request fault: the next CreateServiceMesh takes it.
  */
 export type Fault =
   | { kind: 'throttle'; action?: string; times?: number; retryAfterSeconds?: number }
-  | { kind: 'status'; status: number; action?: string; times?: number; nonJson?: boolean }
+  | {
+      kind: 'status'
+      status: number
+      action?: string
+      times?: number
+      nonJson?: boolean
+      afterProcessing?: boolean
+    }
   | { kind: 'delay'; ms: number; action?: string; times?: number; afterProcessing?: boolean }
   | { kind: 'reset'; action?: string; times?: number; afterProcessing?: boolean }
   | { kind: 'malformed'; action?: string; times?: number; body?: string }
