@@ -87,9 +87,16 @@ function readRegularFile(real: string, relative: string, advice: string): Buffer
   }
   if (!info.isFile()) throw new ActionError(`the spec path ${relative} is not a regular file`, advice)
 
-  // At most one byte more than the limit is read: enough for the parser to refuse the file, whatever its
-  // size. Not zero-filled: only the bytes read are returned, and the pages never written cost no memory.
-  const fd = openSync(real, 'r')
+  return readBoundedFile(real)
+}
+
+/**
+ * A spec file's bytes, at most one byte more than MAX_SPEC_BYTES: enough for the parser to refuse a
+ * larger file, whatever its size, without ever reading it whole. Not zero-filled: only the bytes read are
+ * returned, and the pages never written cost no memory.
+ */
+export function readBoundedFile(file: string): Buffer {
+  const fd = openSync(file, 'r')
   try {
     const buffer = Buffer.allocUnsafe(MAX_SPEC_BYTES + 1)
     let length = 0

@@ -7,15 +7,15 @@ import { decide, type Decision } from '../decide.js'
 import { type Diagnostic, hasErrors } from '../diagnostics.js'
 import { ActionError } from '../errors.js'
 import { evaluateSpec, type Env, type MeshRequest } from '../meshspec/index.js'
-import { MAX_SPEC_BYTES } from '../meshspec/parse.js'
 import { describeDiagnostic } from '../report/annotations.js'
 import type { OnChange } from '../settings.js'
 import { diffParameters } from '../state/diff.js'
 import { parseStateDocument } from '../state/document.js'
 import type { Change, StateDocument } from '../state/record.js'
+import { readBoundedFile } from '../workspace.js'
 
 export type { Change, Diagnostic, Env, MeshRequest, StateDocument }
-export { describeDiagnostic, hasErrors, MAX_SPEC_BYTES }
+export { describeDiagnostic, hasErrors, readBoundedFile }
 
 export interface SpecCheck {
   diagnostics: Diagnostic[]

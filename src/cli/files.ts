@@ -2,8 +2,8 @@
  * Reading the files a user names on the command line. Unlike the action, any path is fine (the user's own
  * machine, read only); what cannot be read is a message naming the file, never a stack trace.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
-import { MAX_SPEC_BYTES } from './engine.js'
+import { readFileSync, statSync } from 'node:fs'
+import { readBoundedFile } from './engine.js'
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string }
 
@@ -21,20 +21,7 @@ const reason = (error: unknown): string => {
 export function readSpecBytes(file: string): Read<Uint8Array> {
   try {
     if (statSync(file).isDirectory()) return { ok: false, message: 'is a directory, not a spec file' }
-    const fd = openSync(file, 'r')
-    try {
-      // Not zero-filled: only the bytes read are returned.
-      const buffer = Buffer.allocUnsafe(MAX_SPEC_BYTES + 1)
-      let length = 0
-      while (length < buffer.length) {
-        const bytesRead = readSync(fd, buffer, length, buffer.length - length, null)
-        if (bytesRead === 0) break
-        length += bytesRead
-      }
-      return { ok: true, value: buffer.subarray(0, length) }
-    } finally {
-      closeSync(fd)
-    }
+    return { ok: true, value: readBoundedFile(file) }
   } catch (error) {
     return { ok: false, message: `cannot read the file: ${reason(error)}` }
   }
