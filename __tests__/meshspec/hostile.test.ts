@@ -162,7 +162,11 @@ describe('hostile content never throws and says what is wrong', () => {
   ])('refuses %s', (_, text) => {
     const result = evaluate(text)
     expect(errors(result)).toMatchObject([
-      { line: 1, column: 1, message: `the YAML nests deeper than ${MAX_NESTING} levels; a spec needs about 7` }
+      {
+        line: 1,
+        column: 1,
+        message: `the YAML nests deeper than ${MAX_NESTING} levels; a spec needs about 7`
+      }
     ])
   })
 

@@ -12,4 +12,5 @@ export const said = (result: SpecResult): string[] =>
   )
 
 /** BASE (4 lines) plus `extra`, whose first line is line 5. */
-export const check = (extra: string, env: Record<string, string> = {}): SpecResult => evaluate(BASE + extra, env)
+export const check = (extra: string, env: Record<string, string> = {}): SpecResult =>
+  evaluate(BASE + extra, env)
