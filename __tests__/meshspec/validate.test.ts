@@ -200,7 +200,7 @@ describe('rules from elsewhere are warnings that name their source, and the valu
       'multiBuffer: {pollDelay: 30 seconds}',
       'MultiBufferPollDelay',
       '30 seconds',
-      '5:26 warning: multiBuffer.pollDelay is not a duration such as 30s, 1m or 500ms, Go\'s syntax of the API doc\'s example 30s; it is sent as written | found the string "30 seconds"'
+      '5:26 warning: multiBuffer.pollDelay is not a duration such as 30s, 1m or 500ms, as Go writes them; it is sent as written | found the string "30 seconds"'
     ],
     [
       'accessLog: {service: {host: "bad host"}}',

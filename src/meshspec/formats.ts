@@ -155,7 +155,7 @@ export const FORMATS: Readonly<Record<StringFormatName, StringFormat>> = {
   },
   duration: fromPattern(
     '^(0|([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+)$',
-    "a duration such as 30s, 1m or 500ms, Go's syntax of the API doc's example 30s",
+    'a duration such as 30s, 1m or 500ms, as Go writes them',
     borrowed("Go's duration syntax, as in the API doc's example 30s", `${ASM_DOC} §1.1`)
   )
 }

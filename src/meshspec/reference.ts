@@ -34,16 +34,21 @@ export function basisOf(constraint: Constraint): Basis {
   return constraint.format === 'accessLogFormat' ? ACCESS_LOG_RULES.keys : LOCALITY_RULES.shape
 }
 
-/** A constraint in words, e.g. `from 0 to 100` or `one of "Default", "Pro"`. */
-export function constraintText(constraint: Constraint): string {
+const ITEMS: Readonly<Partial<Record<ValueType, [string, string]>>> = {
+  certificates: ['certificate', 'certificates'],
+  tags: ['tag', 'tags']
+}
+
+/** A constraint of `field` in words, e.g. `from 0 to 100` or `one of "Default", "Pro"`. */
+export function constraintText(constraint: Constraint, field: FieldSpec): string {
   switch (constraint.kind) {
     case 'enum':
       return `one of ${constraint.values.map(v => JSON.stringify(v)).join(', ')}`
     case 'range':
     case 'items': {
       const { min, max } = constraint
-      const last = max ?? min
-      const unit = constraint.kind === 'items' ? (last === 1 ? ' item' : ' items') : ''
+      const [one, many] = ITEMS[field.type] ?? ['item', 'items']
+      const unit = constraint.kind === 'items' ? ` ${(max ?? min) === 1 ? one : many}` : ''
       if (min !== undefined && max !== undefined) return `from ${min} to ${max}${unit}`
       return min !== undefined ? `at least ${min}${unit}` : `at most ${max}${unit}`
     }
@@ -69,7 +74,7 @@ export interface Note {
 /** The constraints of a field in words, with their class. */
 export const constraintNotes = (field: FieldSpec): Note[] =>
   (field.rules ?? []).map(c => {
-    const text = constraintText(c)
+    const text = constraintText(c, field)
     if (c.kind === 'format' && c.format === 'region') {
       return {
         text,

@@ -65,7 +65,7 @@ function typoOf(value: string): string | undefined {
   return KNOWN_REGIONS.find(
     known =>
       known === normal ||
-      known.endsWith(`-${normal}`) ||
+      (/^[a-z]{3,}/.test(normal) && known.endsWith(`-${normal}`)) ||
       (editDistance(normal, known) === 1 && digitless(normal) !== digitless(known))
   )
 }

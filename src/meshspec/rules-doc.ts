@@ -37,7 +37,7 @@ function fieldRows(field: FieldSpec): string[] {
     const inner =
       constraint.kind === 'format' && isStringFormat(constraint.format) && FORMATS[constraint.format].rules
     if (inner) rows.push(...inner.map(r => row([...at, r.text], r)))
-    else rows.push(row([...at, constraintText(constraint)], basisOf(constraint)))
+    else rows.push(row([...at, constraintText(constraint, field)], basisOf(constraint)))
   }
   if (field.mustInterpolate) rows.push(row([...at, 'written as ${NAME}'], ENV_RULES.fromSecret))
   if (field.deprecated) rows.push(row([...at, `not set: ${field.deprecated}`], DEPRECATED))

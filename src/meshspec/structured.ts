@@ -191,8 +191,11 @@ export function checkLocalityConfig(map: MapNode, path: string, problems: Proble
   }
 }
 
-const isWeight = (node: SpecNode): boolean =>
+/** A locality's weight: a whole number, not negative. */
+const weightOf = (node: SpecNode): number | undefined =>
   node.kind === 'scalar' && typeof node.value === 'number' && Number.isInteger(node.value) && node.value >= 0
+    ? node.value
+    : undefined
 
 function checkWeights(node: SpecNode, path: string, problems: Problems): void {
   if (node.kind !== 'map' || node.entries.length === 0) {
@@ -207,7 +210,7 @@ function checkWeights(node: SpecNode, path: string, problems: Problems): void {
     )
     return
   }
-  const bad = node.entries.find(entry => !isWeight(entry.value))
+  const bad = node.entries.find(entry => weightOf(entry.value) === undefined)
   if (bad) {
     const at = `${path}.${bad.key}`
     problems.report(
@@ -221,7 +224,7 @@ function checkWeights(node: SpecNode, path: string, problems: Problems): void {
     )
     return
   }
-  const total = node.entries.reduce((sum, entry) => sum + ((entry.value as { value: number }).value ?? 0), 0)
+  const total = node.entries.reduce((sum, entry) => sum + (weightOf(entry.value) ?? 0), 0)
   if (total !== 100) {
     problems.report(
       LOCALITY_RULES.weights,
