@@ -99,6 +99,14 @@ describe('the cases of a newcomer', () => {
     expect(unknown.split(', ')).toHaveLength(36)
   })
 
+  it('lists the keys of a section once, then points to that line', () => {
+    expect(said(check('zzzzzz: 1\nyyyyyy: 2\nbilling: {xxxxxx: 1, wwwwww: 2}\n')).slice(1)).toEqual([
+      '6:1 error: yyyyyy is not a known key; line 5 lists the keys at the top level',
+      '7:11 error: billing.xxxxxx is not a known key; the keys of billing are chargeType, period, autoRenew, autoRenewPeriod',
+      '7:22 error: billing.wwwwww is not a known key; line 7 lists the keys of billing'
+    ])
+  })
+
   it('a JSON string where a mapping belongs gets a hint to write it as YAML', () => {
     expect(
       said(

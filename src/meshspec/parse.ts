@@ -261,7 +261,7 @@ class TreeBuilder {
   private withinAliasBudget(pos: Position, path: string): boolean {
     if (++this.aliasNodes <= MAX_ALIAS_NODES) return true
     if (!this.aliasLimitReported) {
-      const message = `aliases expand to more than ${MAX_ALIAS_NODES} values`
+      const message = `aliases expand to too many values, more than ${MAX_ALIAS_NODES}`
       this.problems.report(FILE_RULES.bounds, pos, path, message)
       this.aliasLimitReported = true
     }

@@ -59,6 +59,8 @@ class Validator {
   private readonly secretTexts: string[] = []
   /** Keys an unknown key was probably meant to be: they are not reported missing as well. */
   private readonly meant: string[] = []
+  /** The line where the known keys of a section were listed, so that they are listed once. */
+  private readonly listedAt = new Map<string, number>()
   private version: MapEntry | undefined
 
   constructor(problems: Problems) {
@@ -104,9 +106,13 @@ class Validator {
     const suggestion = sibling ? (parent ? `${parent}.${sibling}` : sibling) : elsewhere
     if (suggestion) this.meant.push(suggestion)
     const where = parent ? `of ${parent}` : 'at the top level'
+    const listed = this.listedAt.get(parent)
     const advice = suggestion
       ? `did you mean ${suggestion}?`
-      : `the keys ${where} are ${[...tree.keys()].join(', ')}`
+      : listed
+        ? `line ${listed} lists the keys ${where}`
+        : `the keys ${where} are ${[...tree.keys()].join(', ')}`
+    if (!suggestion && !listed) this.listedAt.set(parent, entry.keyPos.line)
     problems.report(KEY_RULES.unknownKey, entry.keyPos, path, `${message}; ${advice}`)
   }
 
