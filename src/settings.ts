@@ -3,7 +3,6 @@
  * them. Every input problem is collected and reported together, before any file or network access, and
  * Settings says which inputs were given, so nothing downstream needs to look at an input again.
  */
-import { REGION_PATTERN } from './region.js'
 
 export type Mode = 'plan' | 'apply'
 export type OnChange = 'fail' | 'warn' | 'create'
@@ -136,7 +135,7 @@ export class SettingsError extends Error {
 const ROLE_ARN = /^acs:ram::\d+:role\/[\w.@+=,/-]+$/
 const PROVIDER_ARN = /^acs:ram::\d+:oidc-provider\/[\w.-]+$/
 const SESSION_NAME = /^[A-Za-z0-9.@_-]{2,64}$/
-const REGION = new RegExp(REGION_PATTERN)
+const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/
 const TRUE = ['true', 'True', 'TRUE']
 const FALSE = ['false', 'False', 'FALSE']
 
