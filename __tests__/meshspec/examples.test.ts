@@ -12,6 +12,8 @@ const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8')
 const readmeSpecs = [...readme.matchAll(/^```yaml\n([\s\S]*?)^```/gm)]
   .map(m => m[1])
   .filter(block => /^version: 1$/m.test(block))
+/** What the example workflows map into the step's env: the CA material, and the preview's pull request number. */
+const exampleEnv = { ...caEnv(), PR_NUMBER: '42' }
 const examples = readdirSync(path.join(repoRoot, 'examples')).filter(name => name.endsWith('.yaml'))
 
 describe('the specs users copy', () => {
@@ -30,9 +32,7 @@ describe('the specs users copy', () => {
   )
 
   it.each(examples)('examples/%s validates, warning only about the deprecated parameters it shows', name => {
-    // preview.yaml's name comes from PR_NUMBER, which its workflow maps from the pull request.
-    const env = { ...caEnv(), PR_NUMBER: '42' }
-    const result = evaluate(readFileSync(path.join(repoRoot, 'examples', name), 'utf8'), env)
+    const result = evaluate(readFileSync(path.join(repoRoot, 'examples', name), 'utf8'), exampleEnv)
     expect(said(result).filter(line => !/ warning: \S+ is deprecated: /.test(line))).toEqual([])
     expect(result.request).toBeDefined()
   })
