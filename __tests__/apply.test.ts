@@ -11,7 +11,7 @@ import type { MeshRequest } from '../src/meshspec/request.js'
 import { diffParameters } from '../src/state/diff.js'
 import { createFileStore } from '../src/state/file-store.js'
 import type { StateRecord } from '../src/state/record.js'
-import type { StateStore } from '../src/state/store.js'
+import { StateConflictError, type StateStore } from '../src/state/store.js'
 
 const request: MeshRequest = {
   name: 'prod',
@@ -75,6 +75,12 @@ class FakeCloud implements MeshApi {
   async findByName(name: string, region: string) {
     this.calls++
     return this.meshes.filter(m => m.name === name && m.region === region)
+  }
+  /** Looks once: the MeshApi tests cover the backoff. */
+  async findCreated(where: { name: string; region: string }, existing: readonly string[]) {
+    const fresh = (await this.findByName(where.name, where.region)).filter(m => !existing.includes(m.id))
+    if (fresh.length > 1) throw new Error('several')
+    return fresh[0]
   }
   async describe(id: string) {
     this.calls++
@@ -239,5 +245,122 @@ describe('apply while another run is creating', () => {
       /Cancelled while run 9 was creating the mesh for cn-hangzhou\/prod; nothing was created by this run/
     )
     expect(cloud.calls).toBe(0)
+  })
+})
+
+describe('every way out of a create leaves its pending entry right', () => {
+  it('a same-name mesh that existed before the send is listed in the entry and never taken for the new one', async () => {
+    const cloud = new FakeCloud()
+    cloud.meshes.push({ id: 'foreign', name: 'prod', region: 'cn-hangzhou', state: 'running' })
+    cloud.failNextCreate = refusal('ECONNRESET', true)
+    await expect(apply(input('1', { adoptExisting: false }), deps(cloud))).rejects.toThrow('ECONNRESET')
+    expect((await store.read()).document?.pending).toMatchObject({
+      existing: ['foreign'],
+      outcome: 'unknown'
+    })
+
+    // The create did not happen: the next run finds only the foreign mesh, and creates instead of adopting it.
+    const next = await apply(input('2', { adoptExisting: false }), deps(cloud))
+    expect(next).toMatchObject({ created: true, meshId: 'mesh-2', decision: { action: 'create' } })
+    expect((await store.read()).document?.current?.meshId).toBe('mesh-2')
+  })
+
+  it('an exception from the create marks the entry unknown, it never stays a live lock', async () => {
+    const cloud = new FakeCloud()
+    cloud.failNextCreate = new TypeError('a bug')
+    await expect(apply(input('1'), deps(cloud))).rejects.toThrow('a bug')
+    expect((await store.read()).document?.pending).toMatchObject({ runId: '1', outcome: 'unknown' })
+  })
+
+  it('a cancellation during the create marks the entry unknown at once, then records the mesh when it answers', async () => {
+    const controller = new AbortController()
+    const cloud = new (class extends FakeCloud {
+      override async create(req: MeshRequest): Promise<CreateResult> {
+        controller.abort(new Error('SIGTERM'))
+        // The runner kills the step about 10 s after the signal: the entry must say "unknown" by then.
+        await new Promise(r => setTimeout(r, 50))
+        return super.create(req)
+      }
+    })()
+    const seen: string[] = []
+    const watching: StateStore = {
+      description: store.description,
+      read: () => store.read(),
+      write: (document, expected, message) => {
+        seen.push(document.current ? 'recorded' : (document.pending?.outcome ?? 'lock'))
+        return store.write(document, expected, message)
+      }
+    }
+    const result = await apply(input('1'), { ...deps(cloud), store: watching, signal: controller.signal })
+    expect(result).toMatchObject({ created: true, meshId: 'mesh-1' })
+    expect(seen).toEqual(['lock', 'unknown', 'recorded'])
+    expect((await store.read()).document?.pending).toBeUndefined()
+  })
+
+  it('a cancellation while the lock is written sends nothing and removes the lock', async () => {
+    const cloud = new FakeCloud()
+    const controller = new AbortController()
+    const aborting: StateStore = {
+      description: store.description,
+      read: () => store.read(),
+      write: async (document, expected, message) => {
+        const written = await store.write(document, expected, message)
+        controller.abort(new Error('SIGTERM'))
+        return written
+      }
+    }
+    await expect(
+      apply(input('1'), { ...deps(cloud), store: aborting, signal: controller.signal })
+    ).rejects.toThrow('Cancelled before CreateServiceMesh was sent; nothing was created.')
+    expect(cloud.creates).toBe(0)
+    expect((await store.read()).document?.pending).toBeUndefined()
+  })
+
+  it('recognises its own entry after a write that was applied but reported as a conflict, and goes on', async () => {
+    const cloud = new FakeCloud()
+    let first = true
+    const flaky: StateStore = {
+      description: store.description,
+      read: () => store.read(),
+      write: async (document, expected, message) => {
+        const written = await store.write(document, expected, message)
+        if (first && document.pending) {
+          first = false
+          throw new StateConflictError('applied, but answered as a conflict')
+        }
+        return written
+      }
+    }
+    const sleeps: number[] = []
+    const result = await apply(input('1'), {
+      ...deps(cloud),
+      store: flaky,
+      sleep: async ms => void sleeps.push(ms)
+    })
+    expect(result).toMatchObject({ created: true, meshId: 'mesh-1' })
+    expect(sleeps).toEqual([])
+    expect(cloud.creates).toBe(1)
+  })
+
+  it('clears an abandoned entry whose create made no mesh, then decides as usual', async () => {
+    const cloud = new FakeCloud()
+    const pending = {
+      runId: '0',
+      runAttempt: '1',
+      actor: 'x',
+      since: '2020-01-01T00:00:00.000Z',
+      name: 'prod',
+      region: 'cn-hangzhou',
+      existing: [],
+      outcome: 'unknown' as const
+    }
+    await store.write(
+      { schemaVersion: 1, stateKey: 'cn-hangzhou/prod', history: [], pending },
+      undefined,
+      'old'
+    )
+    const result = await apply(input('1', { adoptExisting: false }), deps(cloud))
+    expect(result).toMatchObject({ created: true, meshId: 'mesh-1' })
+    expect((await store.read()).document?.pending).toBeUndefined()
   })
 })

@@ -16,8 +16,6 @@ export interface FactsInput {
   request: Pick<MeshRequest, 'name' | 'region'>
   /** Absent when there are no credentials (plan): the decision then rests on the state alone. */
   mesh?: MeshApi
-  /** An earlier create may have reached the cloud unrecorded: look before creating, adoption or not. */
-  mayExistUnrecorded?: boolean
 }
 
 export async function gatherFacts(input: FactsInput): Promise<DecisionInput> {
@@ -25,7 +23,7 @@ export async function gatherFacts(input: FactsInput): Promise<DecisionInput> {
   const base: DecisionInput = {
     record,
     changed: input.changed,
-    adoptExisting: input.adoptExisting || Boolean(input.mayExistUnrecorded),
+    adoptExisting: input.adoptExisting,
     onChange: input.onChange
   }
   if (!mesh) return base

@@ -14,26 +14,22 @@ import type { MeshApi } from './cloud/types.js'
 import { decide, type Decision } from './decide.js'
 import { hasErrors } from './diagnostics.js'
 import { ActionError } from './errors.js'
-import type { Log } from './log.js'
+import { actionsLog, type Log } from './log.js'
 import { annotate, formatDiagnostic } from './report/annotations.js'
 import { renderPlanComment, renderSummary, type RunReport } from './report/summary.js'
 import { readSettings, type Settings } from './settings.js'
 import { watchForCancellation } from './cancellation.js'
 import { gatherFacts } from './facts.js'
 import { Outputs } from './outputs.js'
+import { TIME_SCALE, TIME_SCALE_VARIABLE } from './time-scale.js'
 import type { MeshRequest } from './meshspec/request.js'
 import { diffParameters } from './state/diff.js'
 import { openStateStore, stateKeyFor } from './state/open.js'
 import type { StateRead, StateStore } from './state/store.js'
 import type { StateRecord } from './state/record.js'
 
-const log: Log = {
-  info: core.info,
-  warning: message => core.warning(message),
-  notice: message => core.notice(message),
-  debug: core.debug,
-  group: core.group
-}
+/** Every plain log line goes through it: see printable.ts. */
+const log: Log = actionsLog(core)
 
 /** What every step of a run shares: its settings, and where its results go. */
 interface Shared {
@@ -58,6 +54,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const cancellation = watchForCancellation()
   try {
     const settings = readSettings(env)
+    if (TIME_SCALE !== 1)
+      core.warning(
+        `${TIME_SCALE_VARIABLE}=${TIME_SCALE}: every timeout and wait of this run is shortened. ` +
+          'It is a setting for the action’s own tests; unset it in workflows.'
+      )
     report.mode = settings.mode
     report.runUrl = runUrl(settings)
     const shared: Shared = { settings, env, report, outputs, signal: cancellation.signal }
@@ -91,7 +92,7 @@ async function readSpec({ settings, env, report }: Shared): Promise<MeshRequest>
   if (spec.diagnostics.length > 0) {
     // The runner shows 10 annotations per kind; the full list stays in the log, folded.
     core.startGroup(`${spec.file}: ${errors} error(s), ${spec.diagnostics.length - errors} warning(s)`)
-    spec.diagnostics.forEach(d => core.info(formatDiagnostic(d)))
+    spec.diagnostics.forEach(d => log.info(formatDiagnostic(d)))
     core.endGroup()
   }
   if (!spec.request || hasErrors(spec.diagnostics)) {
@@ -141,7 +142,7 @@ async function plan(shared: Shared, request: MeshRequest, state: State, mesh: Me
     ...meshOf(decision, record),
     ...(meshState ? { meshState } : {})
   })
-  await commentOnPullRequest(settings, report)
+  await commentOnPullRequest(settings, report, request)
 }
 
 /** Creates, adopts or keeps the mesh as decided, records it, then waits for it if asked to. */
@@ -231,7 +232,7 @@ function finish({ report, outputs }: Shared, result: Partial<ApplyResult> & { de
   if (result.meshState) outputs.set('mesh-state', result.meshState)
   if (result.requestId) outputs.set('request-id', result.requestId)
   outputs.set('created', String(report.created))
-  core.info(`Decision: ${result.decision.action} (${result.decision.reason})`)
+  log.info(`Decision: ${result.decision.action} (${result.decision.reason})`)
 }
 
 async function waitIfAsked(
@@ -249,7 +250,7 @@ async function waitIfAsked(
       mesh.waitUntilRunning(meshId, {
         timeoutSeconds: settings.waitTimeoutSeconds,
         signal,
-        onProgress: (state, elapsed) => core.info(`${Math.round(elapsed)}s: ${state.state}`)
+        onProgress: (state, elapsed) => log.info(`${Math.round(elapsed)}s: ${state.state}`)
       })
     )
     .catch((error: unknown) => {
@@ -269,8 +270,21 @@ function failOnDecision(decision: Decision | undefined): void {
     core.warning(`${decision.reason}. The diff is in the job summary and the diff output.`)
 }
 
-async function commentOnPullRequest(settings: Settings, report: RunReport): Promise<void> {
+async function commentOnPullRequest(
+  settings: Settings,
+  report: RunReport,
+  request: MeshRequest
+): Promise<void> {
   if (!settings.comment || !/^pull_request/.test(settings.run.eventName)) return
+  // pull_request_target runs with the base repository's secrets for a spec that may come from the pull
+  // request: nothing derived from them, not even a fingerprint, goes into a comment anyone can read.
+  if (settings.run.eventName === 'pull_request_target' && request.parameters.some(p => p.env)) {
+    log.notice(
+      'Plan comment skipped: on pull_request_target the comment is posted only when no spec value comes ' +
+        'from the environment. The plan is in the job summary.'
+    )
+    return
+  }
   const number = await pullRequestNumber(settings.run.eventPath)
   if (!number) return
   const { upsertPlanComment } = await import('./report/comment.js')

@@ -55,7 +55,7 @@ describe('CreateServiceMesh slower than its timeout', () => {
     cloud.inject({ kind: 'delay', ms: SLOW_MS, action: 'CreateServiceMesh' })
     const { api, log } = meshApi()
 
-    const result = await api.create(REQUEST)
+    const result = await api.create(REQUEST, [])
 
     expect(creates()).toHaveLength(1)
     expect(cloud.meshes).toHaveLength(1)
@@ -67,7 +67,7 @@ describe('CreateServiceMesh slower than its timeout', () => {
     cloud.inject({ kind: 'delay', ms: SLOW_MS, action: 'CreateServiceMesh', afterProcessing: true })
     const { api } = meshApi()
 
-    const result = await api.create(REQUEST)
+    const result = await api.create(REQUEST, [])
 
     expect(creates()).toHaveLength(1)
     expect(cloud.meshes.map(mesh => mesh.id)).toEqual([result.meshId])

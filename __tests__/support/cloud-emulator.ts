@@ -46,6 +46,11 @@ export interface CloudEmulatorOptions {
   }
   /** create -> running after this long (default 100) */
   provisionMs?: number
+  /**
+   * A new mesh shows up in DescribeServiceMeshes only this long after it was created (default 0): how a
+   * lookup after a create of unknown outcome can miss it (list consistency is UNVERIFIED for the API).
+   */
+  listLagMs?: number
   /** extra CreateServiceMesh names to accept (future params) */
   acceptParameters?: string[]
   /** epoch ms; default Date.now. Lets tests move the emulator's time (date skew, key expiry, provisioning). */
@@ -137,7 +142,12 @@ class LoopbackCloud implements CloudEmulator {
     validateTrust(options.oidc)
     this.clock = options.clock ?? Date.now
     this.credentials = new CredentialStore(options.accessKeys ?? {})
-    this.mesh = new MeshService(this.clock, options.provisionMs ?? 100, options.acceptParameters ?? [])
+    this.mesh = new MeshService(
+      this.clock,
+      options.provisionMs ?? 100,
+      options.acceptParameters ?? [],
+      options.listLagMs ?? 0
+    )
     this.products = {
       [STS_VERSION]: {
         name: 'Sts',
@@ -232,6 +242,8 @@ class LoopbackCloud implements CloudEmulator {
     const reply = this.process(received)
     if (fault?.kind === 'malformed') return send(res, received, malformedReply(reply, fault.body))
     if (afterProcessing && fault?.kind === 'reset') return resetConnection(res, call)
+    if (afterProcessing && fault?.kind === 'status')
+      return send(res, received, this.statusReply(fault, received))
     if (afterProcessing && fault?.kind === 'delay') await this.pause(fault.ms)
     send(res, received, reply)
   }
@@ -349,7 +361,7 @@ class LoopbackCloud implements CloudEmulator {
         body: `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr><center>Tengine</center></body></html>`
       }
     }
-    const code = fault.status === 500 ? 'InternalError' : reason.replace(/[^A-Za-z]/g, '')
+    const code = fault.code ?? (fault.status === 500 ? 'InternalError' : reason.replace(/[^A-Za-z]/g, ''))
     return this.errorReply(
       new AcsError(fault.status, code, `Injected fault: HTTP ${fault.status} ${reason}.`),
       context

@@ -4,6 +4,7 @@
  * (reference alibaba-signing-sts.md §0.9, §3.9).
  */
 import type { Log } from '../log.js'
+import { scaled } from '../time-scale.js'
 import type { Endpoint } from '../settings.js'
 import { classifyFailure, CloudCallError, type CallFailure } from './failure.js'
 import { realSleep, type Sleep } from './sleep.js'
@@ -55,7 +56,12 @@ export interface RetryPolicy {
 }
 
 /** Worst case about 1 + 2 + 4 s of backoff: long enough for a throttling window, short for a CI job. */
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseMs: 1000, capMs: 15000, maxHintMs: 60000 }
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 4,
+  baseMs: scaled(1000),
+  capMs: scaled(15_000),
+  maxHintMs: scaled(60_000)
+}
 
 export interface ApiClientOptions {
   endpoint: Endpoint

@@ -3,8 +3,8 @@ import { ActionError } from '../errors.js'
 import type { Log } from '../log.js'
 import type { Endpoint } from '../settings.js'
 import type { MeshRequest } from '../meshspec/request.js'
+import { scaled } from '../time-scale.js'
 import {
-  backoff,
   createApiClient,
   DEFAULT_RETRY,
   type ApiCall,
@@ -14,29 +14,41 @@ import {
 } from './client.js'
 import { CloudCallError } from './failure.js'
 import { realSleep, type Sleep } from './sleep.js'
-import type { CreateResult, Credentials, MeshApi, MeshInfo, WaitOptions } from './types.js'
+import type { CreateResult, Credentials, LookOptions, MeshApi, MeshInfo, WaitOptions } from './types.js'
 
 const VERSION = '2020-01-11'
 
 export interface MeshTimeouts {
   /** DescribeServiceMeshes / DescribeServiceMeshDetail: small answers, 10 s is generous. */
   read: CallTimeout
-  /** CreateServiceMesh validates the VPC, vSwitches and quotas before it answers: far beyond 3 s. */
+  /**
+   * CreateServiceMesh checks the VPC, the vSwitches, quotas and service roles before it answers, which can
+   * take well over 30 s. An answer given up on is an unknown outcome, so the wait for it is long.
+   */
   create: CallTimeout
 }
 
 export const DEFAULT_MESH_TIMEOUTS: MeshTimeouts = {
-  read: { readMs: 10000, connectMs: 10000 },
-  create: { readMs: 30000, connectMs: 30000 }
+  // Not scaled for tests: a read shortened below what a loaded machine needs would only add retries.
+  read: { readMs: 10_000, connectMs: 10_000 },
+  create: { readMs: scaled(120_000), connectMs: scaled(120_000) }
 }
 
 /** Polling: every 5 s (one poll per 5 s on average, the lag after `running` under 5 s), every 10 s after 5 min. */
-const POLL = { firstMs: 5000, everyMs: 5000, slowMs: 10000, slowAfterMs: 300000, maxMs: 30000 }
+const POLL = {
+  firstMs: scaled(5000),
+  everyMs: scaled(5000),
+  slowMs: scaled(10_000),
+  slowAfterMs: scaled(300_000),
+  maxMs: scaled(30_000)
+}
 
-/** Sends of CreateServiceMesh in all, when each earlier one ended unknown and no mesh was found. */
-const MAX_CREATE_SENDS = 3
-/** The least time given to an in-flight create to show up in DescribeServiceMeshes. */
-const LOOKUP_DELAY_MS = 2000
+/**
+ * The mesh of a CreateServiceMesh of unknown outcome may show up in DescribeServiceMeshes late. It is
+ * looked for (never created again) until the create's own timeout plus this window has passed since it
+ * was sent, with backoff from 2 s to 30 s between looks.
+ */
+const LOOKUP = { windowMs: scaled(5 * 60_000), firstMs: scaled(2000), maxMs: scaled(30_000) }
 
 export interface MeshApiOptions {
   endpoint: Endpoint
@@ -52,7 +64,16 @@ export interface MeshApiOptions {
   transport?: Transport
 }
 
-const NOT_FOUND = ['ServiceMesh.NotFound', 'StatusForbidden']
+/**
+ * Only ServiceMesh.NotFound means "no such mesh". StatusForbidden (HTTP 403) is answered for a deleted
+ * mesh and for one the credentials may not see (docs/reference/asm-lifecycle-api.md §c, "Knowing it is
+ * gone"): outside a deletion the two cannot be told apart, so it is an access error, never "gone".
+ */
+const NOT_FOUND = 'ServiceMesh.NotFound'
+const AMBIGUOUS_FORBIDDEN = 'StatusForbidden'
+
+/** Mesh ids are short runs of letters and digits (docs/reference/asm-api.md §2); nothing else is taken from an answer. */
+const MESH_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/
 
 const isFailedState = (state: string): boolean =>
   state === 'failed' || state === 'create_timeout' || state.endsWith('_failed')
@@ -65,16 +86,24 @@ function asObject(value: unknown): Record<string, unknown> {
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 
-function meshInfo(info: Record<string, unknown>): MeshInfo {
+function meshInfo(info: Record<string, unknown>, api: string): MeshInfo {
+  const id = str(info.ServiceMeshId)
+  if (id !== '' && !MESH_ID.test(id))
+    throw new ActionError(
+      `${api} answered a ServiceMeshId that is not a mesh id (${JSON.stringify(id.slice(0, 40))}).`,
+      'Check that the endpoint input names the Service Mesh API.'
+    )
   const errorMessage = str(info.ErrorMessage)
   return {
-    id: str(info.ServiceMeshId),
+    id,
     name: str(info.Name),
     region: str(info.RegionId),
     state: str(info.State),
     ...(errorMessage && { errorMessage })
   }
 }
+
+const minutes = (ms: number): string => `${Math.round(ms / 6000) / 10} min`
 
 export function createMeshApi(options: MeshApiOptions): MeshApi {
   const { log } = options
@@ -103,9 +132,9 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
         `DescribeServiceMeshes answered without a ServiceMeshes list; request id ${requestId || 'none'}`,
         `Check that ${options.endpoint.host} is the Service Mesh API endpoint.`
       )
-    return body.ServiceMeshes.map(mesh => meshInfo(asObject(asObject(mesh).ServiceMeshInfo))).filter(
-      mesh => mesh.name === name && mesh.region === region
-    )
+    return body.ServiceMeshes.map(mesh =>
+      meshInfo(asObject(asObject(mesh).ServiceMeshInfo), 'DescribeServiceMeshes')
+    ).filter(mesh => mesh.name === name && mesh.region === region)
   }
 
   async function describe(meshId: string): Promise<MeshInfo | undefined> {
@@ -113,8 +142,18 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
     try {
       response = await api('DescribeServiceMeshDetail', 'POST', { body: { ServiceMeshId: meshId } })
     } catch (error) {
-      // The API answers StatusForbidden for a deleted mesh as well (docs/reference/asm-api.md §3, Terraform's reading).
-      if (error instanceof CloudCallError && NOT_FOUND.includes(error.failure.code ?? '')) return undefined
+      if (!(error instanceof CloudCallError)) throw error
+      if (error.failure.code === NOT_FOUND) return undefined
+      if (error.failure.code === AMBIGUOUS_FORBIDDEN)
+        throw new CloudCallError(
+          error.failure,
+          error.attempts,
+          options.endpoint.host,
+          'The API answers StatusForbidden both for a deleted mesh and for one these credentials may not ' +
+            `see, so mesh ${meshId} is not taken as gone and nothing is created in its place. Check that the ` +
+            'credentials may call servicemesh:DescribeServiceMeshDetail and that the mesh is in this account. ' +
+            'If it was deleted, delete its state record; the next apply then creates (or adopts) a mesh.'
+        )
       throw error
     }
     const info = asObject(asObject(response.body.ServiceMesh).ServiceMeshInfo)
@@ -124,66 +163,96 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
           `request id ${response.requestId || 'none'}`,
         `Check that ${options.endpoint.host} is the Service Mesh API endpoint.`
       )
-    return { ...meshInfo(info), id: str(info.ServiceMeshId) || meshId }
+    return { ...meshInfo(info, 'DescribeServiceMeshDetail'), id: str(info.ServiceMeshId) || meshId }
   }
 
-  async function create(request: MeshRequest, existing: readonly string[] = []): Promise<CreateResult> {
+  async function findCreated(
+    request: Pick<MeshRequest, 'name' | 'region'>,
+    existing: readonly string[],
+    look: LookOptions
+  ): Promise<MeshInfo | undefined> {
     const where = `name "${request.name}" in ${request.region}`
-    for (let send = 1; ; send++) {
-      let unknown: CloudCallError | string
+    const until = look.since + timeouts.create.readMs + LOOKUP.windowMs
+    let interval = LOOKUP.firstMs
+    for (;;) {
+      let failure: CloudCallError | undefined
       try {
-        const { body, requestId } = await client.call({
-          action: 'CreateServiceMesh',
-          version: VERSION,
-          method: 'POST',
-          query: request.query,
-          body: request.body,
-          timeout: timeouts.create,
-          retryUnknownOutcome: false
-        })
-        if (typeof body.ServiceMeshId === 'string' && body.ServiceMeshId)
-          return { meshId: body.ServiceMeshId, requestId, recovered: false }
-        unknown = `the answer (request id ${requestId || 'none'}) holds no ServiceMeshId`
+        const fresh = (await findByName(request.name, request.region)).filter(m => !existing.includes(m.id))
+        if (fresh.length === 1) return fresh[0]
+        if (fresh.length > 1)
+          throw new ActionError(
+            `${fresh.length} new meshes have ${where}: ${fresh.map(mesh => mesh.id).join(', ')}`,
+            'Decide which mesh to keep, delete the others in the ASM console, then re-run the job.'
+          )
       } catch (error) {
-        if (!(error instanceof CloudCallError) || !error.failure.outcomeUnknown) throw error
-        unknown = error
+        if (!(error instanceof CloudCallError && error.failure.retryable)) throw error
+        failure = error
       }
-      const reason = typeof unknown === 'string' ? unknown : unknown.message
-      log.warning(
-        `CreateServiceMesh: ${reason}. The mesh may exist now; looking for ${where} before anything else.`
-      )
-      // A moment for an in-flight create to become visible in the list (never zero: jitter may be 0).
-      await sleep(Math.max(LOOKUP_DELAY_MS, backoff(send, retry, random)))
-      const seen = await findByName(request.name, request.region).catch((error: unknown) => {
-        if (!(error instanceof ActionError)) throw error
-        throw new ActionError(
-          `CreateServiceMesh: the outcome is unknown (${reason}), and looking for ${where} failed too: ${error.message}`,
-          `Look for a mesh with ${where} in the ASM console before re-running; ` +
-            'the next run adopts it (adopt-existing) instead of creating a second one.'
-        )
-      })
-      const found = seen.filter(mesh => !existing.includes(mesh.id))
-      if (found.length === 1) {
-        log.info(`Found mesh ${found[0].id} with ${where}: the create went through.`)
-        const requestId = typeof unknown === 'string' ? '' : (unknown.failure.requestId ?? '')
-        return { meshId: found[0].id, requestId, recovered: true }
+      const remaining = until - now()
+      if (remaining <= 0) {
+        if (failure) throw failure
+        return undefined
       }
-      if (found.length > 1)
-        throw new ActionError(
-          `CreateServiceMesh: the outcome was unknown (${reason}) and ${found.length} meshes have ${where}: ` +
-            found.map(mesh => mesh.id).join(', '),
-          'Decide which mesh to keep, delete the others in the ASM console, then re-run the job.'
-        )
-      if (send >= MAX_CREATE_SENDS)
-        throw new ActionError(
-          `CreateServiceMesh: ${send} sends ended without a clear answer (last: ${reason}) and no mesh has ${where}`,
-          `Check that the runner can reach ${options.endpoint.host}, then re-run the job; ` +
-            'if a mesh shows up in the ASM console later, the next run adopts it (adopt-existing).'
-        )
-      log.info(
-        `No mesh has ${where}: the create did not happen; sending it again (${send + 1} of ${MAX_CREATE_SENDS}).`
-      )
+      if (failure) log.warning(`${failure.message}; looking again in ${Math.round(interval / 100) / 10} s`)
+      await sleep(Math.min(interval, remaining), look.signal).catch(() => undefined)
+      if (look.signal?.aborted)
+        throw new ActionError(`Cancelled while looking for a mesh with ${where}; it may exist.`)
+      interval = Math.min(interval * 2, LOOKUP.maxMs)
     }
+  }
+
+  async function create(
+    request: MeshRequest,
+    existing: readonly string[],
+    look: Omit<LookOptions, 'since'> = {}
+  ): Promise<CreateResult> {
+    const where = `name "${request.name}" in ${request.region}`
+    const since = now()
+    let reason: string
+    let requestId = ''
+    try {
+      const answer = await client.call({
+        action: 'CreateServiceMesh',
+        version: VERSION,
+        method: 'POST',
+        query: request.query,
+        body: request.body,
+        timeout: timeouts.create,
+        retryUnknownOutcome: false
+      })
+      const meshId = answer.body.ServiceMeshId
+      if (typeof meshId === 'string' && MESH_ID.test(meshId))
+        return { meshId, requestId: answer.requestId, recovered: false }
+      requestId = answer.requestId
+      reason = `the answer (request id ${requestId || 'none'}) holds no ServiceMeshId`
+    } catch (error) {
+      if (!(error instanceof CloudCallError) || !error.failure.outcomeUnknown) throw error
+      reason = error.message
+      requestId = error.failure.requestId ?? ''
+    }
+    const window = timeouts.create.readMs + LOOKUP.windowMs
+    log.warning(
+      `CreateServiceMesh: ${reason}. The mesh may exist now, so the create is not sent again; ` +
+        `looking for ${where} until ${minutes(window)} after it was sent.`
+    )
+    const found = await findCreated(request, existing, { ...look, since }).catch((error: unknown) => {
+      if (!(error instanceof ActionError)) throw error
+      throw new ActionError(
+        `CreateServiceMesh: the outcome is unknown (${reason}), and looking for ${where} failed too: ${error.message}`,
+        `Look for a mesh with ${where} in the ASM console. The state record marks the create as unknown, ` +
+          'so the next run looks for it first and records it instead of creating a second one.'
+      )
+    })
+    if (found) {
+      log.info(`Found mesh ${found.id} with ${where}: the create went through.`)
+      return { meshId: found.id, requestId, recovered: true }
+    }
+    throw new ActionError(
+      `CreateServiceMesh: the outcome is unknown (${reason}), and no new mesh with ${where} appeared within ` +
+        `${minutes(window)} of the send; the create was not sent again.`,
+      `Check the ASM console for a mesh with ${where}. The state record marks the create as unknown: the ` +
+        'next run looks for the mesh first, records it if it appeared, and creates one only if it did not.'
+    )
   }
 
   async function waitUntilRunning(meshId: string, wait: WaitOptions): Promise<MeshInfo> {
@@ -239,6 +308,7 @@ export function createMeshApi(options: MeshApiOptions): MeshApi {
   return {
     create,
     findByName,
+    findCreated,
     describe,
     waitUntilRunning,
     get calls() {

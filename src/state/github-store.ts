@@ -13,7 +13,9 @@
 import type { getOctokit } from '@actions/github'
 import { realSleep } from '../cloud/sleep.js'
 import { ActionError } from '../errors.js'
+import { describeGitHubFailure, gitHubFailure, timeLimit, type GitHubFailure } from '../github-request.js'
 import type { Log } from '../log.js'
+import { scaled } from '../time-scale.js'
 import { parseStateDocument, serialiseStateDocument } from './document.js'
 import type { StateDocument } from './record.js'
 import { StateConflictError, type StateRead, type StateStore, type StateWrite } from './store.js'
@@ -34,22 +36,16 @@ export interface GitHubStoreOptions {
 
 type Octokit = ReturnType<typeof getOctokit>
 
-/** Attempts per call for 5xx and network errors (Octokit reports both with a status ≥ 500). */
+/**
+ * Attempts per call for 5xx answers, timeouts and network errors (Octokit reports all with a status ≥ 500).
+ * Each attempt is cut after GITHUB_TIMEOUT_MS, so a call ends within about 4 × 20 s + 3.5 s.
+ */
 const ATTEMPTS = 4
-const FIRST_BACKOFF_MS = 500
+const FIRST_BACKOFF_MS = scaled(500)
 
-interface RequestFailure {
-  status: number
-  message: string
-}
+type Request = ReturnType<typeof timeLimit>
 
-function failure(error: unknown): RequestFailure | undefined {
-  const status = (error as { status?: unknown }).status
-  if (typeof status !== 'number') return undefined
-  const data = (error as { response?: { data?: { message?: unknown } } }).response?.data
-  const message = typeof data?.message === 'string' ? data.message : (error as Error).message
-  return { status, message }
-}
+const failure = (error: unknown): GitHubFailure | undefined => gitHubFailure(error)
 
 export function createGitHubStore(options: GitHubStoreOptions): StateStore {
   const [owner, repo, ...extra] = options.repository.split('/')
@@ -83,17 +79,20 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
       })
     ))
 
-  /** Runs one API call, retrying 5xx and network errors with doubling backoff; anything else is thrown. */
-  async function call<T>(what: string, fn: (gh: Octokit) => Promise<T>): Promise<T> {
+  /**
+   * Runs one API call, each attempt within its time limit, retrying 5xx answers, timeouts and network
+   * errors with doubling backoff; anything else is thrown.
+   */
+  async function call<T>(what: string, fn: (gh: Octokit, request: Request) => Promise<T>): Promise<T> {
     const gh = await octokit()
     for (let attempt = 1; ; attempt++) {
       try {
-        return await fn(gh)
+        return await fn(gh, timeLimit())
       } catch (error) {
         const failed = failure(error)
         if (!failed || failed.status < 500 || attempt >= ATTEMPTS) throw error
         const wait = FIRST_BACKOFF_MS * 2 ** (attempt - 1)
-        log.debug(`GitHub ${what}: ${failed.status} ${failed.message}; retry ${attempt} in ${wait} ms`)
+        log.debug(`GitHub ${what}: ${describeGitHubFailure(failed)}; retry ${attempt} in ${wait} ms`)
         await sleep(wait)
       }
     }
@@ -103,7 +102,12 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
   function explain(error: unknown, action: 'read' | 'write', what: string): Error {
     const failed = failure(error)
     if (!failed) return error as Error
-    const detail = `GitHub answered ${failed.status}: ${failed.message}`
+    const detail = describeGitHubFailure(failed)
+    if (!failed.answered)
+      return new ActionError(
+        `Cannot ${what} (${description}). ${detail}, on each of ${ATTEMPTS} attempts.`,
+        `Check that the runner can reach ${options.apiUrl}, then re-run the job.`
+      )
     if (failed.status === 429 || /rate limit/i.test(failed.message)) {
       return new ActionError(
         `Cannot ${what} (${description}). ${detail}`,
@@ -128,8 +132,11 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
   async function read(): Promise<StateRead> {
     let data
     try {
-      data = (await call('read state', gh => gh.rest.repos.getContent({ owner, repo, path, ref: branch })))
-        .data
+      data = (
+        await call('read state', (gh, request) =>
+          gh.rest.repos.getContent({ owner, repo, path, ref: branch, request })
+        )
+      ).data
     } catch (error) {
       if (failure(error)?.status === 404) {
         await confirmRepositoryVisible()
@@ -159,7 +166,7 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
    */
   async function confirmRepositoryVisible(): Promise<void> {
     try {
-      await call('get repository', gh => gh.rest.repos.get({ owner, repo }))
+      await call('get repository', (gh, request) => gh.rest.repos.get({ owner, repo, request }))
     } catch (error) {
       throw explain(error, 'read', `see the repository ${owner}/${repo}`)
     }
@@ -167,18 +174,28 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
 
   async function ensureBranch(): Promise<void> {
     try {
-      await call('get state branch', gh => gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }))
+      await call('get state branch', (gh, request) =>
+        gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, request })
+      )
       return
     } catch (error) {
       if (failure(error)?.status !== 404) throw explain(error, 'write', `check the branch ${branch}`)
     }
     try {
-      const { default_branch } = (await call('get repository', gh => gh.rest.repos.get({ owner, repo }))).data
-      const base = await call('get default branch', gh =>
-        gh.rest.git.getRef({ owner, repo, ref: `heads/${default_branch}` })
+      const { default_branch } = (
+        await call('get repository', (gh, request) => gh.rest.repos.get({ owner, repo, request }))
+      ).data
+      const base = await call('get default branch', (gh, request) =>
+        gh.rest.git.getRef({ owner, repo, ref: `heads/${default_branch}`, request })
       )
-      await call('create state branch', gh =>
-        gh.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: base.data.object.sha })
+      await call('create state branch', (gh, request) =>
+        gh.rest.git.createRef({
+          owner,
+          repo,
+          ref: `refs/heads/${branch}`,
+          sha: base.data.object.sha,
+          request
+        })
       )
       log.info(`Created the state branch ${branch} from ${default_branch}.`)
     } catch (error) {
@@ -200,10 +217,11 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
     expected: string | undefined,
     message: string
   ): Promise<StateWrite> {
-    const content = Buffer.from(serialiseStateDocument(document), 'utf8').toString('base64')
+    const text = serialiseStateDocument(document)
+    const content = Buffer.from(text, 'utf8').toString('base64')
     if (expected === undefined) await ensureBranch()
     try {
-      const { data } = await call('write state', gh =>
+      const { data } = await call('write state', (gh, request) =>
         gh.rest.repos.createOrUpdateFileContents({
           owner,
           repo,
@@ -211,7 +229,8 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
           branch,
           message,
           content,
-          sha: expected
+          sha: expected,
+          request
         })
       )
       const revision = data.content?.sha
@@ -220,18 +239,36 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
     } catch (error) {
       const failed = failure(error)
       // 409 "<path> does not match <sha>", 422 `"sha" wasn't supplied` or "is at <sha> but expected <sha>"
-      // (the branch moved under the write), 404 the branch was deleted since it was read. A 5xx is retried
-      // by call(); if one hid a PUT that succeeded, the retry conflicts and the caller re-reads its own record.
+      // (the branch moved under the write), 404 the branch was deleted since it was read.
       if (
         failed?.status === 409 ||
         failed?.status === 404 ||
         (failed?.status === 422 && /\bsha\b|but expected/i.test(failed.message))
       ) {
+        // A retried PUT conflicts with itself when GitHub applied the first attempt but answered 5xx (or
+        // not in time): the file then holds exactly these bytes, which carry this run's time and lock id.
+        const own = await alreadyWritten(text)
+        if (own) return own
         throw new StateConflictError(
           `the state record in ${description} changed since it was read (${failed.message})`
         )
       }
       throw explain(error, 'write', 'write the state record')
+    }
+  }
+
+  /** The write's result when the file on the branch holds exactly `text` now; undefined otherwise. */
+  async function alreadyWritten(text: string): Promise<StateWrite | undefined> {
+    try {
+      const { data } = await call('read state', (gh, request) =>
+        gh.rest.repos.getContent({ owner, repo, path, ref: branch, request })
+      )
+      if (Array.isArray(data) || data.type !== 'file' || typeof data.content !== 'string') return undefined
+      if (Buffer.from(data.content, 'base64').toString('utf8') !== text) return undefined
+      log.debug(`GitHub had applied the write of ${description} before answering with an error.`)
+      return { revision: data.sha, location: data.html_url ?? description }
+    } catch {
+      return undefined
     }
   }
 

@@ -5,7 +5,19 @@
  */
 export type Fault =
   | { kind: 'throttle'; action?: string; times?: number; retryAfterSeconds?: number }
-  | { kind: 'status'; status: number; action?: string; times?: number; nonJson?: boolean }
+  /**
+   * `code`: the error code (default from the status, e.g. 500 → InternalError). `afterProcessing`: the
+   * request takes effect first (a create makes its mesh), then the error is answered.
+   */
+  | {
+      kind: 'status'
+      status: number
+      action?: string
+      times?: number
+      nonJson?: boolean
+      code?: string
+      afterProcessing?: boolean
+    }
   | { kind: 'delay'; ms: number; action?: string; times?: number; afterProcessing?: boolean }
   | { kind: 'reset'; action?: string; times?: number; afterProcessing?: boolean }
   | { kind: 'malformed'; action?: string; times?: number; body?: string }
