@@ -266,6 +266,9 @@ async function create(
   deps.signal?.addEventListener('abort', onAbort, { once: true })
   let result: CreateResult | undefined
   let refused = false
+  deps.log.info(
+    `Sending CreateServiceMesh for name "${name}" in ${region}; the answer can take a minute or two.`
+  )
   try {
     result = await deps.mesh.create(input.request, pending.existing ?? [], { signal: deps.signal })
   } catch (error) {

@@ -47,10 +47,10 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('%s', signal => {
 
   it('during CreateServiceMesh: lets the create finish, outputs and records the mesh, exit 1', async () => {
     world.cloud.inject({ kind: 'delay', ms: 1500, action: 'CreateServiceMesh' })
-    // Printed while the pending create is being locked, right before CreateServiceMesh is sent.
+    // Printed right before CreateServiceMesh is sent.
     const result = await run(world, {
       with: { wait: true },
-      sendSignal: { signal, whenLine: /^Created the state branch asm-state/ }
+      sendSignal: { signal, whenLine: /^Sending CreateServiceMesh/ }
     })
 
     expect(statuses(world, 'CreateServiceMesh')).toEqual([200])
@@ -68,7 +68,7 @@ describe('a signal during the create with wait: false', () => {
     world.cloud.inject({ kind: 'delay', ms: 1500, action: 'CreateServiceMesh' })
     const result = await run(world, {
       with: { wait: false },
-      sendSignal: { signal: 'SIGTERM', whenLine: /^Created the state branch asm-state/ }
+      sendSignal: { signal: 'SIGTERM', whenLine: /^Sending CreateServiceMesh/ }
     })
 
     expectMeshKept(result)
@@ -78,6 +78,16 @@ describe('a signal during the create with wait: false', () => {
 })
 
 describe('a signal before anything was created', () => {
+  it('while the lock is being written: sends no CreateServiceMesh and removes the lock', async () => {
+    const result = await run(world, {
+      sendSignal: { signal: 'SIGTERM', whenLine: /^Created the state branch asm-state/ }
+    })
+
+    expect(statuses(world, 'CreateServiceMesh')).toEqual([])
+    expectCleanFailure(result, /Cancelled before CreateServiceMesh was sent; nothing was created/)
+    expect(stateOnBranch(world, STATE_KEY)?.document.pending).toBeUndefined()
+  })
+
   it('sends no CreateServiceMesh once cancelled, and says nothing was created', async () => {
     // The adopt lookup is slow; the signal comes while it runs, before the decision to create.
     world.cloud.inject({ kind: 'delay', ms: 1500, action: 'DescribeServiceMeshes' })

@@ -160,7 +160,7 @@ describe('upsertPlanComment against the GitHub emulator', () => {
     expect(o.lines).toEqual([
       {
         level: 'warning',
-        message: `Plan comment skipped: commenting on #${issueNumber} failed (HTTP 502: Server Error). The plan is in the job summary.`
+        message: `Plan comment skipped: commenting on #${issueNumber} failed (GitHub answered 502: Server Error). The plan is in the job summary.`
       }
     ])
     expect(commentsOnIssue()).toHaveLength(0)

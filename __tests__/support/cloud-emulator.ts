@@ -81,6 +81,8 @@ export interface CloudEmulator {
   meshes: EmulatedMesh[]
   /** faults apply in order; times default 1; action undefined = any */
   inject(fault: Fault): void
+  /** Drops the faults not yet spent. */
+  clearFaults(): void
   addMesh(mesh: Pick<EmulatedMesh, 'name' | 'region'> & Partial<EmulatedMesh>): EmulatedMesh
   setMeshState(id: string, state: string, errorMessage?: string): void
   stop(): Promise<void>
@@ -204,6 +206,10 @@ class LoopbackCloud implements CloudEmulator {
 
   inject(fault: Fault): void {
     this.faults.add(fault)
+  }
+
+  clearFaults(): void {
+    this.faults.clear()
   }
 
   addMesh(mesh: Pick<EmulatedMesh, 'name' | 'region'> & Partial<EmulatedMesh>): EmulatedMesh {
@@ -363,7 +369,7 @@ class LoopbackCloud implements CloudEmulator {
     }
     const code = fault.code ?? (fault.status === 500 ? 'InternalError' : reason.replace(/[^A-Za-z]/g, ''))
     return this.errorReply(
-      new AcsError(fault.status, code, `Injected fault: HTTP ${fault.status} ${reason}.`),
+      new AcsError(fault.status, code, fault.message ?? `Injected fault: HTTP ${fault.status} ${reason}.`),
       context
     )
   }

@@ -19,6 +19,8 @@ import { commentMarker, shorten } from './markdown.js'
 
 export type CommentResult = 'created' | 'updated' | 'unchanged' | 'skipped'
 
+const PAGE_SIZE = 100
+
 /** GITHUB_TOKEN's identity: the fallback when the token's own cannot be read. */
 export const GITHUB_ACTIONS_BOT = 'github-actions[bot]'
 
@@ -76,16 +78,17 @@ export async function upsertPlanComment(options: PlanCommentOptions): Promise<Co
 
     const identity = await tokenIdentity(octokit, log)
     let existing: { id: number; body?: string } | undefined
-    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
-      ...issue,
-      per_page: 100,
-      request: timeLimit()
-    })) {
+    // Page by page by hand: Octokit's paginate drops the `request` option, and with it the time limit.
+    for (let page = 1; !existing; page++) {
+      const { data } = await octokit.rest.issues.listComments({
+        ...issue,
+        per_page: PAGE_SIZE,
+        page,
+        request: timeLimit()
+      })
       // Ours: written by this token's identity and starting with the marker (a quote further down is not).
-      existing = page.data.find(
-        comment => comment.user?.login === identity && comment.body?.startsWith(marker)
-      )
-      if (existing) break
+      existing = data.find(comment => comment.user?.login === identity && comment.body?.startsWith(marker))
+      if (data.length < PAGE_SIZE) break
     }
 
     if (existing?.body === body) {

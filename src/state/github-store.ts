@@ -13,7 +13,13 @@
 import type { getOctokit } from '@actions/github'
 import { realSleep } from '../cloud/sleep.js'
 import { ActionError } from '../errors.js'
-import { describeGitHubFailure, gitHubFailure, timeLimit, type GitHubFailure } from '../github-request.js'
+import {
+  describeGitHubFailure,
+  GITHUB_TIMEOUT_MS,
+  gitHubFailure,
+  timeLimit,
+  type GitHubFailure
+} from '../github-request.js'
 import type { Log } from '../log.js'
 import { scaled } from '../time-scale.js'
 import { parseStateDocument, serialiseStateDocument } from './document.js'
@@ -32,6 +38,8 @@ export interface GitHubStoreOptions {
   log: Log
   /** Between retries of 5xx and network errors; injectable for tests. */
   sleep?: (ms: number) => Promise<void>
+  /** Per request (default GITHUB_TIMEOUT_MS); injectable for tests. */
+  requestTimeoutMs?: number
 }
 
 type Octokit = ReturnType<typeof getOctokit>
@@ -45,8 +53,6 @@ const FIRST_BACKOFF_MS = scaled(500)
 
 type Request = ReturnType<typeof timeLimit>
 
-const failure = (error: unknown): GitHubFailure | undefined => gitHubFailure(error)
-
 export function createGitHubStore(options: GitHubStoreOptions): StateStore {
   const [owner, repo, ...extra] = options.repository.split('/')
   if (!owner || !repo || extra.length > 0) {
@@ -57,6 +63,8 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
   }
   const { branch, path, log } = options
   const sleep = options.sleep ?? realSleep
+  const timeoutMs = options.requestTimeoutMs ?? GITHUB_TIMEOUT_MS
+  const failure = (error: unknown): GitHubFailure | undefined => gitHubFailure(error, timeoutMs)
   const description = `branch ${branch}, file ${path}`
   const source = {
     description,
@@ -87,7 +95,7 @@ export function createGitHubStore(options: GitHubStoreOptions): StateStore {
     const gh = await octokit()
     for (let attempt = 1; ; attempt++) {
       try {
-        return await fn(gh, timeLimit())
+        return await fn(gh, timeLimit(timeoutMs))
       } catch (error) {
         const failed = failure(error)
         if (!failed || failed.status < 500 || attempt >= ATTEMPTS) throw error

@@ -16,6 +16,8 @@ export type Fault =
       times?: number
       nonJson?: boolean
       code?: string
+      /** The error's Message (default "Injected fault: HTTP <status> <reason>."). */
+      message?: string
       afterProcessing?: boolean
     }
   | { kind: 'delay'; ms: number; action?: string; times?: number; afterProcessing?: boolean }
@@ -39,6 +41,11 @@ export class FaultQueue {
       throw new Error(`cloud emulator: fault "${fault.kind}" needs times >= 1, got ${times}`)
     }
     this.pending.push({ fault, remaining: times })
+  }
+
+  /** Drops every fault not yet spent. */
+  clear(): void {
+    this.pending.length = 0
   }
 
   /** The fault the next request for `action` suffers, if any. */
