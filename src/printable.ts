@@ -23,8 +23,6 @@ const escape = (char: string): string =>
 
 /** `text` as one log line that the runner shows as is and never runs as a workflow command. */
 export function printable(text: string): string {
-  const flat = text
-    .replace(LINE_BREAK, breaks => [...breaks].map(escape).join(''))
-    .replace(CONTROL, escape)
+  const flat = text.replace(LINE_BREAK, breaks => [...breaks].map(escape).join('')).replace(CONTROL, escape)
   return COMMAND_START.test(flat) ? `› ${flat}` : flat
 }

@@ -18,4 +18,5 @@ function readScale(text: string | undefined): number {
 export const TIME_SCALE = readScale(process.env[TIME_SCALE_VARIABLE])
 
 /** `ms` shortened by the test knob; at least 1 ms, so a scaled wait is never a busy loop. */
-export const scaled = (ms: number): number => (TIME_SCALE === 1 ? ms : Math.max(1, Math.round(ms * TIME_SCALE)))
+export const scaled = (ms: number): number =>
+  TIME_SCALE === 1 ? ms : Math.max(1, Math.round(ms * TIME_SCALE))

@@ -78,16 +78,6 @@ describe('a signal during the create with wait: false', () => {
 })
 
 describe('a signal before anything was created', () => {
-  it('while the lock is being written: sends no CreateServiceMesh and removes the lock', async () => {
-    const result = await run(world, {
-      sendSignal: { signal: 'SIGTERM', whenLine: /^Created the state branch asm-state/ }
-    })
-
-    expect(statuses(world, 'CreateServiceMesh')).toEqual([])
-    expectCleanFailure(result, /Cancelled before CreateServiceMesh was sent; nothing was created/)
-    expect(stateOnBranch(world, STATE_KEY)?.document.pending).toBeUndefined()
-  })
-
   it('sends no CreateServiceMesh once cancelled, and says nothing was created', async () => {
     // The adopt lookup is slow; the signal comes while it runs, before the decision to create.
     world.cloud.inject({ kind: 'delay', ms: 1500, action: 'DescribeServiceMeshes' })

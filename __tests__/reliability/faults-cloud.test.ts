@@ -138,7 +138,8 @@ describe('server errors and broken connections on CreateServiceMesh', () => {
 describe('an unknown create whose lookup fails too', () => {
   it('says the outcome is unknown and where to look, and the next run records the mesh', async () => {
     world.cloud.inject({ kind: 'reset', action: 'CreateServiceMesh', afterProcessing: true })
-    // The list before the send answers; every look afterwards fails, for the whole window.
+    // The list before the send answers (the first fault, a 1 ms delay); every look afterwards fails.
+    world.cloud.inject({ kind: 'delay', ms: 1, action: 'DescribeServiceMeshes' })
     world.cloud.inject({ kind: 'status', status: 503, action: 'DescribeServiceMeshes', times: 1000 })
     const failed = await run(world, { env: FAST, with: { 'adopt-existing': false } })
 

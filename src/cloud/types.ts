@@ -47,7 +47,11 @@ export interface MeshApi {
    * never by sending again. `existing`: ids of the meshes with the same name and region listed before the
    * send (and any recorded mesh), so that the lookup never takes one of them for the new mesh.
    */
-  create(request: MeshRequest, existing: readonly string[], look?: Omit<LookOptions, 'since'>): Promise<CreateResult>
+  create(
+    request: MeshRequest,
+    existing: readonly string[],
+    look?: Omit<LookOptions, 'since'>
+  ): Promise<CreateResult>
   /** DescribeServiceMeshes filtered client-side on name and region. */
   findByName(name: string, region: string): Promise<MeshInfo[]>
   /**

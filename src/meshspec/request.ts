@@ -43,7 +43,6 @@ export interface MeshRequest {
   parameters: WireParameter[]
 }
 
-
 /** Where `${NAME}` was used in the spec: spec path of the scalar (`tags.team`, `a.b[0]`) → the names. */
 export type EnvironmentPaths = ReadonlyMap<string, readonly string[]>
 

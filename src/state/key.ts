@@ -23,7 +23,8 @@ export function stateKeyProblem(key: string): string | undefined {
     if (part === '') return 'has an empty part (a leading, trailing or doubled /)'
     if (part === '.' || part === '..') return `has a "${part}" part`
     if (!PART.test(part)) return `has a character other than A-Za-z0-9._- in ${JSON.stringify(part)}`
-    if (part.startsWith('.') || part.endsWith('.')) return `has a part that starts or ends with ".": "${part}"`
+    if (part.startsWith('.') || part.endsWith('.'))
+      return `has a part that starts or ends with ".": "${part}"`
     if (part.length > MAX_PART_LENGTH) return `has a part longer than ${MAX_PART_LENGTH} characters`
   }
   return undefined
@@ -51,7 +52,13 @@ export function statePath(folder: string, stateKey: string): string {
   const joined = `${base}${stateKey}.json`
   const normal = path.posix.normalize(joined)
   const problem = stateKeyProblem(stateKey)
-  if (problem || normal !== joined || !normal.startsWith(base) || normal.startsWith('/') || normal.startsWith('../'))
+  if (
+    problem ||
+    normal !== joined ||
+    !normal.startsWith(base) ||
+    normal.startsWith('/') ||
+    normal.startsWith('../')
+  )
     throw new ActionError(
       `The state key ${JSON.stringify(stateKey)} would leave ${folder === '' ? 'the state branch root' : folder}.`,
       'Use a state key of A-Za-z0-9._- parts separated by /.'
