@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { printable } from '../src/printable.js'
-import { actionsLog, type LogSink } from '../src/log.js'
+import { actionsLog, type Log } from '../src/log.js'
 import { parseCommand } from './support/runner-commands.js'
 
 describe('printable', () => {
@@ -41,7 +41,7 @@ describe('printable', () => {
 describe('actionsLog', () => {
   it('sends plain lines through printable, and annotations to core as they are (core escapes them)', async () => {
     const seen: string[] = []
-    const sink: LogSink = {
+    const sink: Log = {
       info: m => void seen.push(`info ${m}`),
       warning: m => void seen.push(`warning ${m}`),
       notice: m => void seen.push(`notice ${m}`),

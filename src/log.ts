@@ -10,21 +10,12 @@ export interface Log {
   group<T>(name: string, fn: () => Promise<T>): Promise<T>
 }
 
-/** The part of @actions/core a Log is built on. */
-export interface LogSink {
-  info(message: string): void
-  warning(message: string): void
-  notice(message: string): void
-  debug(message: string): void
-  group<T>(name: string, fn: () => Promise<T>): Promise<T>
-}
-
 /**
- * The Log of a run. Plain lines go through printable(), so no message (they quote cloud answers, spec
+ * The Log of a run over @actions/core (which has the same five calls). Plain lines go through printable(), so no message (they quote cloud answers, spec
  * paths and record fields) can print a workflow command; annotations, debug lines and group names are
  * command data, which @actions/core escapes itself.
  */
-export function actionsLog(core: LogSink): Log {
+export function actionsLog(core: Log): Log {
   return {
     info: message => core.info(printable(message)),
     warning: message => core.warning(message),

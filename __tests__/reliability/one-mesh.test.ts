@@ -118,15 +118,18 @@ describe('every way out of a create leaves its pending entry right', () => {
 })
 
 describe('GitHub applied a write but answered 502', () => {
+  /** The next contents PUT commits, then answers 502. */
+  const APPLIED_THEN_502 = {
+    kind: 'status',
+    status: 502,
+    method: 'PUT',
+    pathPrefix: CONTENTS,
+    afterProcessing: true
+  } as const
+
   it('the lock write: the run knows the entry is its own and goes on, one mesh', async () => {
     const w = await begin()
-    w.github.inject({
-      kind: 'status',
-      status: 502,
-      method: 'PUT',
-      pathPrefix: CONTENTS,
-      afterProcessing: true
-    })
+    w.github.inject(APPLIED_THEN_502)
     const result = await run(w, { env: FAST })
 
     expect(result.exitCode).toBe(0)
@@ -140,13 +143,7 @@ describe('GitHub applied a write but answered 502', () => {
     w.cloud.inject({ kind: 'delay', ms: 500, action: 'CreateServiceMesh' })
     const running = run(w, { env: FAST })
     await whenCalled(w, 'CreateServiceMesh')
-    w.github.inject({
-      kind: 'status',
-      status: 502,
-      method: 'PUT',
-      pathPrefix: CONTENTS,
-      afterProcessing: true
-    })
+    w.github.inject(APPLIED_THEN_502)
     const result = await running
 
     expect(result.exitCode).toBe(0)
