@@ -218,39 +218,16 @@ async function act(
   }
 }
 
-/**
- * Lists the same-name meshes (unless this round just did), takes the lock with them in it, sends
- * CreateServiceMesh once, and settles the entry whatever happens.
- */
+/** Takes the lock, sends CreateServiceMesh once, and settles the pending entry whatever happens. */
 async function create(
   decision: Extract<Decision, { action: 'create' }>,
   facts: Pick<DecisionInput, 'candidates'>,
-  { input, document, revision, deps, now, lockId }: Context,
+  context: Context,
   base: StateDocument
 ): Promise<ApplyResult> {
-  if (deps.signal?.aborted)
-    throw new ActionError('Cancelled before CreateServiceMesh was sent; nothing was created.')
+  const { input, deps, now } = context
   const { name, region } = input.request
-  // Meshes that exist before the send are never this run's, adopt-existing or not.
-  const listed = facts.candidates ?? (await deps.mesh.findByName(name, region))
-  const pending: PendingCreate = {
-    runId: input.run.runId,
-    runAttempt: input.run.runAttempt,
-    actor: input.run.actor,
-    since: now().toISOString(),
-    name,
-    region,
-    lockId,
-    existing: [...new Set([...recordedIds(document), ...listed.map(mesh => mesh.id)])]
-  }
-  const locked = await deps.store.write({ ...base, pending }, revision, `Creating mesh ${input.stateKey}`)
-  const held = new HeldRecord(deps.store, locked.revision)
-  if (deps.signal?.aborted) {
-    await held
-      .write({ ...base, pending: undefined }, `Cancelled before creating ${input.stateKey}`)
-      .catch(() => undefined)
-    throw new ActionError('Cancelled before CreateServiceMesh was sent; nothing was created.')
-  }
+  const { pending, held } = await takeLock(facts, context, base)
   const markUnknown = once(() =>
     held.write(
       { ...base, pending: { ...pending, outcome: 'unknown' } },
@@ -304,6 +281,40 @@ async function create(
     created: true,
     stateLocation: written.location
   }
+}
+
+/**
+ * Lists the same-name meshes (unless this round just did: they are never this run's, adopt-existing or
+ * not) and compare-and-swaps the pending entry in with them. A cancellation by then sends nothing.
+ */
+async function takeLock(
+  facts: Pick<DecisionInput, 'candidates'>,
+  { input, document, revision, deps, now, lockId }: Context,
+  base: StateDocument
+): Promise<{ pending: PendingCreate; held: HeldRecord }> {
+  const cancelled = () => new ActionError('Cancelled before CreateServiceMesh was sent; nothing was created.')
+  if (deps.signal?.aborted) throw cancelled()
+  const { name, region } = input.request
+  const listed = facts.candidates ?? (await deps.mesh.findByName(name, region))
+  const pending: PendingCreate = {
+    runId: input.run.runId,
+    runAttempt: input.run.runAttempt,
+    actor: input.run.actor,
+    since: now().toISOString(),
+    name,
+    region,
+    lockId,
+    existing: [...new Set([...recordedIds(document), ...listed.map(mesh => mesh.id)])]
+  }
+  const locked = await deps.store.write({ ...base, pending }, revision, `Creating mesh ${input.stateKey}`)
+  const held = new HeldRecord(deps.store, locked.revision)
+  if (deps.signal?.aborted) {
+    await held
+      .write({ ...base, pending: undefined }, `Cancelled before creating ${input.stateKey}`)
+      .catch(() => undefined)
+    throw cancelled()
+  }
+  return { pending, held }
 }
 
 /** The state record while this run holds its pending entry: writes in order, each on the last one's revision. */
