@@ -1,6 +1,6 @@
 /**
  * Answers slower than the call's timeout, through the real @alicloud/openapi-client against the loopback
- * emulator. The action's own timeouts are CreateServiceMesh 30 s, DescribeServiceMeshes and
+ * emulator. The action's own timeouts are CreateServiceMesh 120 s, DescribeServiceMeshes and
  * DescribeServiceMeshDetail 10 s (DEFAULT_MESH_TIMEOUTS) and AssumeRoleWithOIDC 10 s (STS_TIMEOUT): too
  * long for a test of the bundle, so MeshApi and the STS exchange run here with a 400 ms timeout and the
  * emulator answers after 1.2 s. Everything else (retries, the lookup after an unknown create, real sleeps)
