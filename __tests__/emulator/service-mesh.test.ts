@@ -172,10 +172,15 @@ describe('CreateServiceMesh', () => {
       RegionId: 'cn-hangzhou',
       Version: 'v1.22.6.71-g0b38b4b3-aliyun'
     })
-    expect(described.Spec).toEqual({
-      Network: { VpcId: 'vpc-bp1abc', VSwitches: ['vsw-bp1abc', 'vsw-bp2def'], SecurityGroupId: '' }
+    expect(described.Spec.Network).toEqual({
+      VpcId: 'vpc-bp1abc',
+      VSwitches: ['vsw-bp1abc', 'vsw-bp2def'],
+      SecurityGroupId: ''
     })
-    expect(described.Tag).toEqual([
+    // Tags show in DescribeServiceMeshes, not in the detail (docs/reference/asm-lifecycle-api.md §b).
+    expect(described.Tag).toBeUndefined()
+    const listed = (await list()).find(m => m.ServiceMeshInfo.ServiceMeshId === body.ServiceMeshId)
+    expect(listed?.Tag).toEqual([
       { Key: 'env', Value: 'prod' },
       { Key: 'team', Value: 'mesh & co' }
     ])
@@ -324,7 +329,7 @@ describe('DescribeServiceMeshes and DescribeServiceMeshDetail', () => {
   })
 
   it('an unknown action is 404 InvalidAction.NotFound; an unknown version is InvalidVersion', async () => {
-    const unknown: Call = { action: 'DeleteServiceMesh', version: VERSION, method: 'POST' }
+    const unknown: Call = { action: 'UpgradeMeshVersion', version: VERSION, method: 'POST' }
     expect(await failureOf(callApi(openApiClient(emulator, AK), unknown))).toMatchObject({
       code: 'InvalidAction.NotFound',
       statusCode: 404

@@ -20,7 +20,7 @@ describe("references to the runner's and the action's own variables", () => {
       expect.objectContaining({
         line: 5,
         path: 'tags.a',
-        message: `\${${name}} is a variable of the runner or of this action (ACTIONS_*, GITHUB_*, RUNNER_*, INPUT_* or ALIBABA_CLOUD_*), which the spec may not read`
+        message: `\${${name}} is a variable of the runner or of this action (ACTIONS_*, GITHUB_*, RUNNER_*, INPUT_* or ALIBABA_CLOUD_*), which the spec may not read: map a variable of your own in the step's env:`
       })
     ])
     expect(result.request).toBeUndefined()
@@ -31,7 +31,7 @@ describe("references to the runner's and the action's own variables", () => {
     const env = { 'INPUT_ACCESS-KEY-SECRET': 'the-access-key-secret', MINE: 'the-access-key-secret' }
     const result = evaluate(`${BASE}tags: {a: '\${MINE}'}\n`, env)
     expect(errors(result).map(d => d.message)).toEqual([
-      '${MINE} holds the same value as INPUT_ACCESS-KEY-SECRET, a credential of this run'
+      "${MINE} holds the same value as INPUT_ACCESS-KEY-SECRET, a credential of this run: map a variable of your own in the step's env:"
     ])
   })
 
@@ -136,7 +136,8 @@ describe('spec text that could reach a log line or a path', () => {
         expect.objectContaining({
           line: 5,
           path: '"tags\\n::set-output name=a::b"',
-          message: 'the key "tags\\n::set-output name=a::b" contains a control character or line break'
+          message:
+            'the key "tags\\n::set-output name=a::b" contains a control character or line break: write the key on one line'
         })
       ])
     )
@@ -145,7 +146,7 @@ describe('spec text that could reach a log line or a path', () => {
   it('an extraParameters value with a line break is an error', () => {
     const result = evaluate(`${BASE}extraParameters: {SomeFutureFlag: "a\\nb"}\n`)
     expect(errors(result).map(d => `${d.path}: ${d.message}`)).toEqual([
-      'extraParameters.SomeFutureFlag: the value contains a control character or line break'
+      'extraParameters.SomeFutureFlag: the value contains a control character or line break: write it on one line'
     ])
   })
 

@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { AcsError, invalidParameter, missingParameter } from '../emulator/cloud/acs-error.js'
 import { FaultQueue, type Fault } from '../emulator/cloud/faults.js'
+import type { LifecycleControls, LifecycleOptions } from '../emulator/cloud/lifecycle-controls.js'
+import { LifecycleService } from '../emulator/cloud/lifecycle-service.js'
 import { MeshService, type EmulatedMesh } from '../emulator/cloud/mesh-service.js'
 import { assumeRoleWithOidc, CredentialStore, validateTrust } from '../emulator/cloud/sts-service.js'
 import {
@@ -24,6 +26,11 @@ import {
 
 export type { EmulatedMesh } from '../emulator/cloud/mesh-service.js'
 export type { Fault } from '../emulator/cloud/faults.js'
+export type {
+  DeletedMesh,
+  LifecycleControls,
+  LifecycleOptions
+} from '../emulator/cloud/lifecycle-controls.js'
 
 export interface CloudEmulatorOptions {
   /** static AK id -> secret */
@@ -55,6 +62,8 @@ export interface CloudEmulatorOptions {
   acceptParameters?: string[]
   /** epoch ms; default Date.now. Lets tests move the emulator's time (date skew, key expiry, provisioning). */
   clock?: () => number
+  /** update, upgrade and delete timing, how a deleted mesh answers, versions (lifecycle-service.ts) */
+  lifecycle?: LifecycleOptions
 }
 
 export interface RecordedCall {
@@ -85,6 +94,12 @@ export interface CloudEmulator {
   clearFaults(): void
   addMesh(mesh: Pick<EmulatedMesh, 'name' | 'region'> & Partial<EmulatedMesh>): EmulatedMesh
   setMeshState(id: string, state: string, errorMessage?: string): void
+  /** drift, foreign clusters, failed changes, deleted meshes (lifecycle-service.ts) */
+  lifecycle: LifecycleControls
+  /** the calls received for one action, in order */
+  callsTo(action: string): RecordedCall[]
+  /** how many calls each action received, answered or not */
+  callCounts(): Record<string, number>
   stop(): Promise<void>
 }
 
@@ -101,7 +116,7 @@ const ASM_VERSION = '2020-01-11'
 interface Operation {
   methods: string[]
   anonymous: boolean
-  run(params: Record<string, string>): object
+  run(params: Record<string, string>, request: SignedRequest): object
 }
 
 interface Product {
@@ -138,6 +153,7 @@ class LoopbackCloud implements CloudEmulator {
   private readonly nonces = new NonceRegistry()
   private readonly credentials: CredentialStore
   private readonly mesh: MeshService
+  readonly lifecycle: LifecycleService
   private readonly products: Record<string, Product>
 
   constructor(options: CloudEmulatorOptions) {
@@ -150,6 +166,7 @@ class LoopbackCloud implements CloudEmulator {
       options.acceptParameters ?? [],
       options.listLagMs ?? 0
     )
+    this.lifecycle = new LifecycleService(this.mesh, this.clock, options.lifecycle)
     this.products = {
       [STS_VERSION]: {
         name: 'Sts',
@@ -173,13 +190,14 @@ class LoopbackCloud implements CloudEmulator {
           DescribeServiceMeshes: {
             methods: ['GET'],
             anonymous: false,
-            run: params => this.mesh.list(params)
+            run: params => this.lifecycle.list(params)
           },
           DescribeServiceMeshDetail: {
             methods: ['GET', 'POST'],
             anonymous: false,
-            run: params => this.mesh.detail(params)
-          }
+            run: params => this.lifecycle.detail(params)
+          },
+          ...this.lifecycle.operations
         }
       }
     }
@@ -191,6 +209,7 @@ class LoopbackCloud implements CloudEmulator {
   }
 
   get meshes(): EmulatedMesh[] {
+    this.lifecycle.settle()
     return this.mesh.meshes
   }
 
@@ -218,6 +237,17 @@ class LoopbackCloud implements CloudEmulator {
 
   setMeshState(id: string, state: string, errorMessage?: string): void {
     this.mesh.setState(id, state, errorMessage)
+    this.lifecycle.cancel(id)
+  }
+
+  callsTo(action: string): RecordedCall[] {
+    return this.calls.filter(call => call.action === action)
+  }
+
+  callCounts(): Record<string, number> {
+    const counts: Record<string, number> = {}
+    for (const { action } of this.calls) counts[action] = (counts[action] ?? 0) + 1
+    return counts
   }
 
   async stop(): Promise<void> {
@@ -319,7 +349,7 @@ class LoopbackCloud implements CloudEmulator {
         credential: id => this.credentials.get(id),
         nonces: this.nonces
       })
-      const result = operation.run(apiParameters(request))
+      const result = operation.run(apiParameters(request), request)
       return jsonReply(200, { RequestId: requestId, ...result })
     } catch (error) {
       return this.errorReply(asAcsError(error), { call, requestId })

@@ -8,7 +8,9 @@ export interface InterpolationProblem {
   /** The reference as written, e.g. `${ASM_CA_KEY}`, to find it in the source. */
   reference: string
   message: string
-  expected: string
+  expected?: string
+  /** A reference to the runner's or the action's own variables, or to a copy of a credential. */
+  refused?: true
 }
 
 export interface Interpolated {
@@ -54,11 +56,15 @@ function refusal(
   value: string | undefined,
   env: Env
 ): InterpolationProblem['message'] | undefined {
+  const advice = "map a variable of your own in the step's env:"
   if (RESERVED.test(name))
-    return `\${${name}} is a variable of the runner or of this action (${RESERVED_LIST}), which the spec may not read`
+    return `\${${name}} is a variable of the runner or of this action (${RESERVED_LIST}), which the spec may not read: ${advice}`
   if (value === undefined || value.length < MIN_CREDENTIAL_LENGTH) return undefined
-  const copied = CREDENTIALS.find(credential => env[credential] === value)
-  return copied && `\${${name}} holds the same value as ${copied}, a credential of this run`
+  // Read without a property access: the CLI watches which variables are looked up to name the missing ones.
+  const copied = CREDENTIALS.find(
+    credential => Object.getOwnPropertyDescriptor(env, credential)?.value === value
+  )
+  return copied && `\${${name}} holds the same value as ${copied}, a credential of this run: ${advice}`
 }
 
 export function interpolate(text: string, env: Env): Interpolated {
@@ -76,8 +82,7 @@ export function interpolate(text: string, env: Env): Interpolated {
       result.problems.push({
         index: match.index,
         reference,
-        message: `${JSON.stringify(reference)} is not a valid environment reference`,
-        expected: '${NAME} with NAME made of letters, digits and _ (write $${ for a literal ${)'
+        message: `${reference} is not a valid environment reference: write \${NAME} with NAME made of letters, digits and _, or $\${ for a literal \${`
       })
       result.value += reference
       continue
@@ -86,12 +91,7 @@ export function interpolate(text: string, env: Env): Interpolated {
     const value = env[name]
     const refused = refusal(name, value, env)
     if (refused) {
-      result.problems.push({
-        index: match.index,
-        reference,
-        message: refused,
-        expected: `a variable of your own, mapped in the step's env: (never ${RESERVED_LIST}, nor a credential of the action)`
-      })
+      result.problems.push({ index: match.index, reference, message: refused, refused: true })
       continue
     }
     // An empty variable counts as missing: in a workflow, `${{ secrets.X }}` of an unset secret is empty.
@@ -99,8 +99,7 @@ export function interpolate(text: string, env: Env): Interpolated {
       result.problems.push({
         index: match.index,
         reference,
-        message: `environment variable ${name} is not set (or is empty)`,
-        expected: `${name} set in the step's env: (for secrets: ${name}: \${{ secrets.${name} }})`
+        message: `environment variable ${name} is not set or is empty: set it in the step's env:, for a secret as ${name}: \${{ secrets.${name} }}`
       })
       continue
     }

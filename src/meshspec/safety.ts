@@ -9,8 +9,33 @@
  * - names the API would likely refuse, as warnings: the API documents no naming rule
  *   (docs/reference/asm-lifecycle-api.md, ModifyServiceMeshName), so none of this is an error.
  */
+import { borrowed, neverWorks, type Rule, rule, specFormat } from './basis.js'
 import type { Problems } from './problems.js'
 import type { MapNode, SpecNode } from './tree.js'
+
+export const SAFETY_RULES = {
+  keyControlCharacter: rule(
+    'A key holds no control characters or line breaks.',
+    neverWorks(
+      'keys are printed in paths and log lines, where a line break could start a workflow command (SECURITY.md)'
+    )
+  ),
+  extraControlCharacter: rule(
+    'An extraParameters value holds no control characters or line breaks.',
+    neverWorks('parameters are single lines of text, and values are printed in logs (SECURITY.md)')
+  ),
+  namePath: rule(
+    'name is not path syntax (/, \\, . or ..): it is part of the default state key <region>/<name>.',
+    specFormat('§2 (state-key)')
+  ),
+  usualName: rule(
+    'name has 1-63 letters, digits, Chinese characters, _ and -, and starts with a letter, digit or Chinese character.',
+    borrowed(
+      'the usual Alibaba Cloud naming rule (the ASM API publishes none)',
+      'docs/reference/asm-lifecycle-api.md §b'
+    )
+  )
+} satisfies Record<string, Rule>
 
 // Line breaks (also U+0085, U+2028, U+2029), other C0/C1 controls and DEL.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -38,14 +63,13 @@ function checkKeys(node: SpecNode, path: string, problems: Problems): void {
   for (const entry of node.entries) {
     const safe = !CONTROL.test(entry.key)
     const childPath = `${path ? `${path}.` : ''}${safe ? entry.key : shown(entry.key)}`
-    if (!safe)
-      problems.error(
+    // Tag keys have their own rule (tags.ts), which reports them once.
+    if (!safe && path !== 'tags')
+      problems.report(
+        SAFETY_RULES.keyControlCharacter,
         entry.keyPos,
         childPath,
-        `the key ${shown(entry.key)} contains a control character or line break`,
-        {
-          expected: 'a key of printable characters on one line'
-        }
+        `the key ${shown(entry.key)} contains a control character or line break: write the key on one line`
       )
     checkKeys(entry.value, childPath, problems)
   }
@@ -54,13 +78,11 @@ function checkKeys(node: SpecNode, path: string, problems: Problems): void {
 function checkExtraValues(map: MapNode, problems: Problems): void {
   for (const { key, value } of map.entries) {
     if (value.kind !== 'scalar' || typeof value.value !== 'string' || !CONTROL.test(value.value)) continue
-    problems.error(
+    problems.report(
+      SAFETY_RULES.extraControlCharacter,
       value.pos,
       `extraParameters.${CONTROL.test(key) ? shown(key) : key}`,
-      'the value contains a control character or line break',
-      {
-        expected: 'a single line of text'
-      }
+      'the value contains a control character or line break: write it on one line'
     )
   }
 }
@@ -70,26 +92,21 @@ function checkName(node: SpecNode, problems: Problems): void {
   const name = node.value
   const from = node.env ? 'the value of name' : `the name ${shown(name)}`
   if (name === '.' || name === '..' || /[/\\]/.test(name)) {
-    problems.error(
+    problems.report(
+      SAFETY_RULES.namePath,
       node.pos,
       'name',
-      `${from} is path syntax, and name is part of the default state key <region>/<name>`,
-      {
-        expected:
-          'a name without /, \\ and not . or .. (set the state-key input to organise state keys in folders)'
-      }
+      `${from} is path syntax, and name is part of the default state key <region>/<name>: use a name ` +
+        'without / or \\ that is not . or .. (the state-key input can put keys in folders)'
     )
     return
   }
   if (!CONTROL.test(name) && !USUAL_NAME.test(name))
-    problems.warning(
+    problems.report(
+      SAFETY_RULES.usualName,
       node.pos,
       'name',
-      `${from} is not like an Alibaba Cloud resource name; the API may refuse it`,
-      {
-        expected:
-          '1-63 letters, digits, Chinese characters, _ and -, starting with a letter, digit or Chinese character ' +
-          '(the usual Alibaba Cloud naming rule; the ASM API publishes none)'
-      }
+      `${from} is not like an Alibaba Cloud resource name (1-63 letters, digits, Chinese characters, _ and -, ` +
+        'starting with a letter, digit or Chinese character); the API publishes no naming rule and may refuse it'
     )
 }

@@ -1,14 +1,12 @@
 /**
  * Faults injected on demand. They apply in the order injected: each request takes the first pending
  * fault whose action matches (undefined = any action), and a fault is spent after `times` requests
- * (default 1). createThenFail is not a request fault: the next CreateServiceMesh takes it.
+ * (default 1). afterProcessing: the request takes effect first, then the fault hits its answer ("applied but
+ * answered 5xx"). createThenFail is not a request fault: the next CreateServiceMesh takes it.
  */
 export type Fault =
   | { kind: 'throttle'; action?: string; times?: number; retryAfterSeconds?: number }
-  /**
-   * `code`: the error code (default from the status, e.g. 500 → InternalError). `afterProcessing`: the
-   * request takes effect first (a create makes its mesh), then the error is answered.
-   */
+  /** `code`: the error code (default from the status, e.g. 500 → InternalError). */
   | {
       kind: 'status'
       status: number

@@ -9,7 +9,7 @@
  */
 import { invalidParameter, missingParameter } from './acs-error.js'
 
-type Kind =
+export type Kind =
   | 'string'
   | 'boolean'
   | 'integer'
@@ -224,7 +224,7 @@ export function readVSwitches(value: string | undefined): string[] {
   return value === undefined ? [] : (JSON.parse(value) as string[])
 }
 
-function kindProblem(kind: Kind, value: string): string | undefined {
+export function kindProblem(kind: Kind, value: string): string | undefined {
   switch (kind) {
     case 'string':
       return undefined
@@ -250,7 +250,7 @@ function kindProblem(kind: Kind, value: string): string | undefined {
   }
 }
 
-function enumProblem(name: string, value: string): string | undefined {
+export function enumProblem(name: string, value: string): string | undefined {
   const allowed = ENUMS[name]
   return allowed && !allowed.includes(value)
     ? `"${value}" is not one of ${JSON.stringify(allowed)}.`
@@ -280,7 +280,7 @@ function isVSwitchList(value: string): boolean {
   )
 }
 
-function parseJson(value: string): unknown {
+export function parseJson(value: string): unknown {
   try {
     return JSON.parse(value)
   } catch {

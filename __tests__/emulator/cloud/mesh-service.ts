@@ -20,7 +20,7 @@ export interface EmulatedMesh {
   region: string
   state: string
   errorMessage?: string
-  /** CreateServiceMesh params as received (decoded body + query) */
+  /** CreateServiceMesh params as received (decoded body + query), then as the update APIs change them (lifecycle-service.ts) */
   parameters: Record<string, string>
   createdAt: number
 }
@@ -32,7 +32,7 @@ interface Transition {
 }
 
 /** Shown as ServiceMeshInfo.Version when the create did not choose one. */
-const DEFAULT_ISTIO_VERSION = 'v1.22.6.71-g0b38b4b3-aliyun'
+export const DEFAULT_ISTIO_VERSION = 'v1.22.6.71-g0b38b4b3-aliyun'
 
 export class MeshService {
   private readonly all: EmulatedMesh[] = []
@@ -122,6 +122,14 @@ export class MeshService {
     this.transitions.delete(id)
     mesh.state = state
     mesh.errorMessage = errorMessage
+  }
+
+  /** Takes a mesh out: DeleteServiceMesh once the deletion has run (lifecycle-service.ts). */
+  remove(id: string): EmulatedMesh {
+    const index = this.all.findIndex(m => m.id === id)
+    if (index < 0) throw new Error(`cloud emulator: no mesh with id ${id}`)
+    this.transitions.delete(id)
+    return this.all.splice(index, 1)[0]
   }
 
   private settle(): void {
