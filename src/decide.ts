@@ -27,11 +27,6 @@ export interface Situation {
   changed: boolean
   adoptExisting: boolean
   onChange: OnChange
-  /**
-   * An earlier create may have reached the cloud without being recorded (its pending entry is still
-   * there): a mesh with the spec's name is looked for and adopted, whatever adopt-existing says.
-   */
-  mayExistUnrecorded?: boolean
 }
 
 export interface DecisionInput extends Situation {
@@ -51,11 +46,8 @@ export interface CloudReads {
 
 export function cloudReads(situation: Situation): CloudReads {
   if (situation.record) return { describe: situation.record.meshId, findByName: false }
-  return { findByName: mayAdopt(situation) }
+  return { findByName: situation.adoptExisting }
 }
-
-const mayAdopt = (situation: Situation): boolean =>
-  situation.adoptExisting || Boolean(situation.mayExistUnrecorded)
 
 export function decide(input: DecisionInput): Decision {
   const { record } = input
@@ -103,7 +95,7 @@ export function decide(input: DecisionInput): Decision {
 }
 
 function decideWithoutRecord(input: DecisionInput): Decision {
-  if (!mayAdopt(input))
+  if (!input.adoptExisting)
     return { action: 'create', reason: 'no previous run recorded; adopt-existing is false' }
   const candidates = input.candidates
   if (candidates === undefined)

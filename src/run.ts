@@ -106,7 +106,10 @@ async function readSpec(
   // Masked before anything can print them, the diagnostics included.
   spec.secrets.forEach(secret => deps.mask(secret))
   advance({ specFile: spec.file, diagnostics: spec.diagnostics })
-  if (spec.request && !hasErrors(spec.diagnostics)) return spec.request
+  if (spec.request && !hasErrors(spec.diagnostics)) {
+    if (spec.request.parameters.some(p => p.env)) advance({ usesEnvironment: true })
+    return spec.request
+  }
   const errors = spec.diagnostics.filter(d => d.severity === 'error').length
   throw new ActionError(
     `${spec.file}: ${errors} error${errors === 1 ? '' : 's'} in the mesh spec; nothing was sent.`,

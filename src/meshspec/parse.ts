@@ -307,7 +307,7 @@ class TreeBuilder {
     const result = interpolate(value, this.env)
     this.envValues.push(...result.substituted)
     this.reportReferences(
-      result.problems.map(p => ({ ...p, rule: ENV_RULES.reference })),
+      result.problems.map(p => ({ ...p, rule: p.refused ? ENV_RULES.ownVariables : ENV_RULES.reference })),
       range,
       pos,
       path
