@@ -58,7 +58,8 @@ describe('a GitHub endpoint that never answers', () => {
 
   it('the plan comment: skipped with a warning, the plan itself succeeds', async () => {
     world.github.inject({ kind: 'hang', method: 'POST', pathPrefix: '/graphql', times: 1 })
-    world.github.inject({ kind: 'hang', method: 'GET', pathPrefix: `/repos/${REPOSITORY}/issues/`, times: 1 })
+    // Every attempt: the comment's requests are retried like the state's (src/github.ts).
+    world.github.inject({ kind: 'hang', method: 'GET', pathPrefix: `/repos/${REPOSITORY}/issues/`, times: 4 })
     const plan = await run(world, {
       env: FAST,
       timeoutMs: 40_000,
