@@ -2,60 +2,118 @@ export const id = 231;
 export const ids = [231];
 export const modules = {
 
-/***/ 7276:
+/***/ 9248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Po: () => (/* binding */ describeGitHubFailure),
-/* harmony export */   o7: () => (/* binding */ gitHubFailure),
-/* harmony export */   rA: () => (/* binding */ GITHUB_TIMEOUT_MS),
-/* harmony export */   zc: () => (/* binding */ timeLimit)
+/* harmony export */   LX: () => (/* binding */ createGitHubClient),
+/* harmony export */   SU: () => (/* binding */ parseRepository),
+/* harmony export */   eQ: () => (/* binding */ githubFailure)
 /* harmony export */ });
-/* harmony import */ var _time_scale_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3633);
-/**
- * What every GitHub REST call of the action shares (the state store and the plan comment): a time limit
- * per request, and what a failed request means. Without the limit a hung connection would hold the run
- * for undici's 300 s per attempt, times every retry.
- */
+/* harmony import */ var _chunks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6461);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9373);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9809);
 
-/** Per request: generous for the small JSON answers the action reads and writes (never below 2 s in tests). */
-const GITHUB_TIMEOUT_MS = Math.max(2000, (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_0__/* .scaled */ .vK)(20_000));
-/** The Octokit `request` option that ends one request after `ms`. */
-const timeLimit = (ms = GITHUB_TIMEOUT_MS) => ({
-    signal: AbortSignal.timeout(ms)
-});
+
+
+/** How many attempts each failed request had, by its final error. */
+const attemptsMade = new WeakMap();
+async function createGitHubClient(options) {
+    const { log } = options;
+    const apiUrl = options.apiUrl.replace(/\/+$/, '');
+    const timeoutMs = options.requestTimeoutMs ?? _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .TIMEOUTS */ .fT.githubMs;
+    const clock = { sleep: options.sleep ?? _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m.sleep, random: options.random ?? _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m.random };
+    const { getOctokit } = await _chunks_js__WEBPACK_IMPORTED_MODULE_0__/* .chunks */ .V.octokit();
+    const octokit = getOctokit(options.token, {
+        baseUrl: apiUrl,
+        ...(options.fetch && { request: { fetch: options.fetch } }),
+        log: {
+            debug: (m) => log.debug(m),
+            info: (m) => log.debug(m),
+            warn: (m) => log.warning(m),
+            error: (m) => log.warning(m)
+        }
+    });
+    // Every request, paginated and GraphQL ones included, passes through here. The hook chain hands every
+    // hook the same options object (the auth hook below this one ignores what is passed on), so the time
+    // limit of each attempt is set on it.
+    octokit.hook.wrap('request', (request, endpoint) => (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retrying */ .R$)(async (attempt) => {
+        endpoint.request = { ...endpoint.request, signal: AbortSignal.timeout(timeoutMs) };
+        try {
+            return await request(endpoint);
+        }
+        catch (error) {
+            if (typeof error === 'object' && error !== null)
+                attemptsMade.set(error, attempt);
+            throw error;
+        }
+    }, {
+        policy: _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .RETRY */ .p6.github,
+        clock,
+        retryable: error => retryableFailure(error, endpoint.method, `GitHub ${endpoint.method} ${endpoint.url}`, {
+            apiUrl,
+            requestTimeoutMs: timeoutMs
+        }),
+        log: line => log.debug(line)
+    }));
+    return octokit;
+}
+/**
+ * Reads, PUT (the state write is a compare-and-swap: a repeat of one that went through conflicts) and
+ * PATCH may be repeated after any retryable failure. A POST (a new comment, the state branch) only when
+ * it certainly never left the runner: one that GitHub may have carried out is not sent twice.
+ */
+function retryableFailure(error, method, what, where) {
+    const failed = githubFailure(error, where);
+    if (!failed?.retryable || (method === 'POST' && !failed.notSent))
+        return undefined;
+    return { reason: `${what}: ${failed.description}` };
+}
 // By name: fetch's DOMException may come from another realm, where instanceof Error is false.
 const isTimeout = (error) => {
     const name = error?.name;
     return name === 'TimeoutError' || name === 'AbortError';
 };
 /**
- * An Octokit RequestError (or fetch failure) → what it says; undefined for anything else. `timeoutMs`:
- * the limit the request had, named when it ran out.
+ * What went wrong with a request, from Octokit's RequestError; undefined for anything else. Octokit
+ * reports a request that got no answer (refused connection, unresolvable name, time limit) as status 500
+ * without a response: that is told apart here, so it is never reported as an answer GitHub gave.
  */
-function gitHubFailure(error, timeoutMs = GITHUB_TIMEOUT_MS) {
+function githubFailure(error, { apiUrl, requestTimeoutMs = _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .TIMEOUTS */ .fT.githubMs }) {
     const raw = error;
     if (typeof raw?.status !== 'number')
         return undefined;
-    if (raw.response !== undefined) {
-        const message = raw.response.data?.message;
+    const attempts = attemptsMade.get(raw) ?? 1;
+    if (raw.response) {
+        const data = raw.response.data;
+        const message = typeof data?.message === 'string' ? data.message : error.message;
+        const description = `GitHub answered ${raw.status}: ${message}`;
         return {
             status: raw.status,
-            answered: true,
-            message: typeof message === 'string' ? message : raw.message
+            message,
+            description,
+            retryable: raw.status >= 500,
+            notSent: false,
+            attempts
         };
     }
-    const timedOut = isTimeout(raw) || isTimeout(raw.cause);
-    return {
-        status: raw.status,
-        answered: false,
-        message: timedOut ? `no answer within ${timeoutMs / 1000} s` : `no answer (${raw.message.split('\n')[0]})`
-    };
+    if (isTimeout(raw) || isTimeout(raw.cause)) {
+        const message = `no answer within ${requestTimeoutMs / 1000} s`;
+        return { message, description: `GitHub gave ${message}`, retryable: true, notSent: false, attempts };
+    }
+    const code = raw.cause?.cause?.code;
+    const connection = (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .connectionFailure */ .Dx)(typeof code === 'string' ? code : undefined);
+    const message = connection?.message ?? error.message.split('\n')[0];
+    const description = `GitHub could not be reached at ${apiUrl.replace(/\/+$/, '')}: ${message}`;
+    const notSent = connection !== undefined && !connection.outcomeUnknown;
+    // Anything else without an answer (a socket closed early) is worth another attempt, like a 5xx.
+    return { message, description, retryable: connection?.retryable ?? true, notSent, attempts };
 }
-/** `GitHub answered 409: …` or `GitHub gave no answer within 20 s`, for messages. */
-const describeGitHubFailure = (failure) => failure.answered
-    ? `GitHub answered ${failure.status}: ${failure.message}`
-    : `GitHub gave ${failure.message}`;
+/** `owner/repo` → its two parts; undefined for anything else. */
+function parseRepository(repository) {
+    const [owner, repo, ...extra] = repository.split('/');
+    return owner && repo && extra.length === 0 ? { owner, repo } : undefined;
+}
 
 
 /***/ }),
@@ -63,11 +121,12 @@ const describeGitHubFailure = (failure) => failure.answered
 /***/ 4231:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GITHUB_ACTIONS_BOT: () => (/* binding */ GITHUB_ACTIONS_BOT),
 /* harmony export */   upsertPlanComment: () => (/* binding */ upsertPlanComment)
 /* harmony export */ });
-/* unused harmony export GITHUB_ACTIONS_BOT */
-/* harmony import */ var _github_request_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7276);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9248);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
 /**
  * One sticky plan comment per state key on a pull request: found by a hidden marker on its first line AND
@@ -79,7 +138,8 @@ const describeGitHubFailure = (failure) => failure.answered
  * `GET /user` refuses installation tokens. When it cannot be read, it is taken to be
  * `github-actions[bot]`, whose comments only workflows of this repository can write.
  *
- * Every request has a time limit, so a hung connection ends the comment step, not the run.
+ * Requests go through the one GitHub client (github.ts), so a hung connection ends the comment step, not
+ * the run.
  *
  * A comment is a convenience: the plan itself is in the outputs and the job summary. So no failure here
  * fails the run; each is logged (a notice when the token may not comment, else a warning) and returns 'skipped'.
@@ -92,9 +152,7 @@ const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
 /** The login the token acts as (see the header). */
 async function tokenIdentity(octokit, log) {
     try {
-        const { viewer } = await octokit.graphql('query { viewer { login } }', {
-            request: (0,_github_request_js__WEBPACK_IMPORTED_MODULE_0__/* .timeLimit */ .zc)()
-        });
+        const { viewer } = await octokit.graphql('query { viewer { login } }');
         if (typeof viewer?.login === 'string' && viewer.login !== '')
             return viewer.login;
     }
@@ -105,11 +163,12 @@ async function tokenIdentity(octokit, log) {
 }
 async function upsertPlanComment(options) {
     const { log, issueNumber } = options;
-    const [owner, repo, ...extra] = options.repository.split('/');
-    if (!owner || !repo || extra.length > 0) {
+    const repository = (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRepository */ .SU)(options.repository);
+    if (!repository) {
         log.warning(`Plan comment skipped: repository "${options.repository}" is not owner/repo.`);
         return 'skipped';
     }
+    const { owner, repo } = repository;
     if (!options.token) {
         log.warning('Plan comment skipped: github-token is empty. The plan is in the job summary.');
         return 'skipped';
@@ -121,23 +180,17 @@ async function upsertPlanComment(options) {
     const marker = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .commentMarker */ .Ql)(options.stateKey);
     const body = options.body.startsWith(marker) ? options.body : `${marker}\n${options.body}`;
     try {
-        // Loaded here so runs that never comment never load the GitHub client.
-        const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
-        const octokit = getOctokit(options.token, { baseUrl: options.apiUrl.replace(/\/+$/, '') });
+        const octokit = await (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .createGitHubClient */ .LX)(options);
         const issue = { owner, repo, issue_number: issueNumber };
         const identity = await tokenIdentity(octokit, log);
         let existing;
-        // Page by page by hand: Octokit's paginate drops the `request` option, and with it the time limit.
-        for (let page = 1; !existing; page++) {
-            const { data } = await octokit.rest.issues.listComments({
-                ...issue,
-                per_page: PAGE_SIZE,
-                page,
-                request: (0,_github_request_js__WEBPACK_IMPORTED_MODULE_0__/* .timeLimit */ .zc)()
-            });
+        for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
+            ...issue,
+            per_page: PAGE_SIZE
+        })) {
             // Ours: written by this token's identity and starting with the marker (a quote further down is not).
-            existing = data.find(comment => comment.user?.login === identity && comment.body?.startsWith(marker));
-            if (data.length < PAGE_SIZE)
+            existing = page.data.find(comment => comment.user?.login === identity && comment.body?.startsWith(marker));
+            if (existing)
                 break;
         }
         if (existing?.body === body) {
@@ -145,22 +198,16 @@ async function upsertPlanComment(options) {
             return 'unchanged';
         }
         if (existing) {
-            await octokit.rest.issues.updateComment({
-                owner,
-                repo,
-                comment_id: existing.id,
-                body,
-                request: (0,_github_request_js__WEBPACK_IMPORTED_MODULE_0__/* .timeLimit */ .zc)()
-            });
+            await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
             log.info(`Updated the plan comment on #${issueNumber}.`);
             return 'updated';
         }
-        await octokit.rest.issues.createComment({ ...issue, body, request: (0,_github_request_js__WEBPACK_IMPORTED_MODULE_0__/* .timeLimit */ .zc)() });
+        await octokit.rest.issues.createComment({ ...issue, body });
         log.info(`Posted the plan comment on #${issueNumber}.`);
         return 'created';
     }
     catch (error) {
-        const { permission, message } = skippedBecause(error, issueNumber);
+        const { permission, message } = skippedBecause(error, issueNumber, options.apiUrl);
         // A token that may not comment is expected on fork pull requests: a notice, not a warning.
         if (permission)
             log.notice(message);
@@ -170,22 +217,21 @@ async function upsertPlanComment(options) {
     }
 }
 /** Why the comment was skipped and what to do, from an Octokit RequestError (or any other error). */
-function skippedBecause(error, issueNumber) {
-    const status = error instanceof Error ? error.status : undefined;
+function skippedBecause(error, issueNumber, apiUrl) {
+    const failed = (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .githubFailure */ .eQ)(error, { apiUrl });
     // Only the first line: Octokit appends a documentation URL, and nothing from the request (its headers
     // carry the token) is ever printed.
-    const message = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .shorten */ .ml)((error instanceof Error ? error.message : String(error)).split('\n')[0], 300);
-    if (status === 403 || status === 404) {
-        const text = `Plan comment skipped: the token cannot comment on pull request #${issueNumber} (HTTP ${status}: ${message}). ` +
+    const firstLine = (text) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .shorten */ .ml)(text.split('\n')[0], 300);
+    if (failed?.status === 403 || failed?.status === 404) {
+        const text = `Plan comment skipped: the token cannot comment on pull request #${issueNumber} (HTTP ${failed.status}: ${firstLine(failed.message)}). ` +
             'Give the job `permissions: pull-requests: write`, or set comment: false. ' +
             'Pull requests from forks always get a read-only token, so they get no comment; the plan is in the job summary.';
         return { permission: true, message: text };
     }
-    const failure = (0,_github_request_js__WEBPACK_IMPORTED_MODULE_0__/* .gitHubFailure */ .o7)(error);
-    const what = failure ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .shorten */ .ml)((0,_github_request_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(failure), 300) : message;
+    const what = failed ? failed.description : error instanceof Error ? error.message : String(error);
     return {
         permission: false,
-        message: `Plan comment skipped: commenting on #${issueNumber} failed (${what}). The plan is in the job summary.`
+        message: `Plan comment skipped: commenting on #${issueNumber} failed (${firstLine(what)}). The plan is in the job summary.`
     };
 }
 
