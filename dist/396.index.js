@@ -298,7 +298,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3838);
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2355);
 /* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3986);
-/** MeshApi over the ASM 2020-01-11 API (reference asm-api.md §2, §3). */
+/** MeshApi over the ASM 2020-01-11 API (docs/reference/asm-api.md §2, §3). */
 
 
 
@@ -350,7 +350,7 @@ function createMeshApi(options) {
     });
     const api = (action, method, rest = {}) => client.call({ action, version: VERSION, method, timeout: timeouts.read, ...rest });
     async function findByName(name, region) {
-        // The API has no name or region filter (asm-api.md §3): list all, filter here.
+        // The API has no name or region filter (docs/reference/asm-api.md §3): list all, filter here.
         const { body, requestId } = await api('DescribeServiceMeshes', 'GET');
         if (!Array.isArray(body.ServiceMeshes))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`DescribeServiceMeshes answered without a ServiceMeshes list; request id ${requestId || 'none'}`, `Check that ${options.endpoint.host} is the Service Mesh API endpoint.`);
@@ -362,7 +362,7 @@ function createMeshApi(options) {
             response = await api('DescribeServiceMeshDetail', 'POST', { body: { ServiceMeshId: meshId } });
         }
         catch (error) {
-            // The API answers StatusForbidden for a deleted mesh as well (asm-api.md §3, Terraform's reading).
+            // The API answers StatusForbidden for a deleted mesh as well (docs/reference/asm-api.md §3, Terraform's reading).
             if (error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_2__/* .CloudCallError */ .S && NOT_FOUND.includes(error.failure.code ?? ''))
                 return undefined;
             throw error;
