@@ -15,25 +15,43 @@ import { ActionError } from './errors.js'
 import { gatherFacts } from './facts.js'
 import type { Log } from './log.js'
 import type { MeshRequest } from './meshspec/request.js'
+import { compareLive, liveRecord, type LiveComparison } from './live.js'
 import type { Outcome } from './outcome.js'
 import { POLL, RETRY, retrying } from './retry.js'
 import type { RunContext, Settings } from './settings.js'
 import { diffParameters, toRecordedParameters } from './state/diff.js'
+import { changeLabel, planUpdate, recordAfter, tagsManaged } from './update-plan.js'
+import { runUpdate, type SentCall } from './update.js'
 import { emptyStateDocument, withCurrentRecord } from './state/document.js'
 import type { Change, PendingCreate, StateDocument, StateRecord } from './state/record.js'
 import { StateConflictError, type StateRead, type StateStore, type StateWrite } from './state/store.js'
 
 /** What a decision settled, acted on or not: the part of the Outcome that decide and act produce. */
-export type Settled = Pick<Outcome, 'decision' | 'mesh' | 'requestId' | 'created' | 'stateLocation'> & {
+export type Settled = Pick<
+  Outcome,
+  | 'decision'
+  | 'mesh'
+  | 'requestId'
+  | 'created'
+  | 'stateLocation'
+  | 'drift'
+  | 'notCompared'
+  | 'updated'
+  | 'updates'
+> & {
   decision: Decision
   /** The spec against the record the decision was made on. */
   changes: Change[]
 }
 
 export interface ApplyInput {
-  settings: Pick<Settings, 'adoptExisting' | 'onChange' | 'run'>
+  settings: Pick<Settings, 'adoptExisting' | 'onChange' | 'run' | 'wait' | 'waitTimeoutSeconds'>
   stateKey: string
   request: MeshRequest
+  /** Workspace-relative path of the spec, kept in the record (a rename is told by it, run.ts). */
+  specFile?: string
+  /** Set when the spec looks like a rename under the default state key (decide.ts). */
+  renamedFrom?: DecisionInput['renamedFrom']
   /** The state as already read: the first round decides on it instead of reading again. */
   initial?: StateRead
 }
@@ -55,33 +73,56 @@ interface Round {
   facts: DecisionInput
   decision: Decision
   changes: Change[]
+  /** The live mesh against its record, when it was read. */
+  live?: LiveComparison
+  /** Each change's label (update-plan.ts changeLabel), by spec path. */
+  labels?: Record<string, string>
 }
 
 export async function decideOn(
   read: StateRead,
-  input: Pick<ApplyInput, 'settings' | 'request'>,
+  input: Pick<ApplyInput, 'settings' | 'request' | 'renamedFrom'>,
   mesh: MeshApi | undefined
 ): Promise<Round> {
+  const { request } = input
   const record = read.document?.current
-  const changes = diffParameters(record?.parameters, input.request.parameters)
+  const changes = diffParameters(record?.parameters, request.parameters)
   const facts = await gatherFacts(
     {
       record,
       changed: changes.length > 0,
       adoptExisting: input.settings.adoptExisting,
       onChange: input.settings.onChange,
-      mayExistUnrecorded: read.document?.pending !== undefined
+      mayExistUnrecorded: read.document?.pending !== undefined,
+      specHasTags: tagsManaged(request),
+      ...(input.renamedFrom && { renamedFrom: input.renamedFrom })
     },
-    input.request,
+    request,
     mesh
   )
-  return { read, facts, decision: decide(facts), changes }
+  if (!record) return { read, facts, decision: decide(facts), changes }
+  const managed = tagsManaged(request)
+  const labels = Object.fromEntries(changes.map(c => [c.path, changeLabel(c, managed)]))
+  // The plan starts from the mesh as it is: the record with its drift, so drift is set back too (§7.2).
+  const live = facts.live && compareLive(record.parameters, facts.live)
+  const asIs = live ? liveRecord(record.parameters, live.drift) : record.parameters
+  const update = planUpdate(diffParameters(asIs, request.parameters), request, record.meshId, facts.live)
+  const decided = { ...facts, ...(live && { drift: live.drift }), update }
+  return { read, facts: decided, decision: decide(decided), changes, labels, ...(live && { live }) }
 }
 
 /** A round as it stands before (or without) acting on it. */
 export function settledOf(round: Round): Settled {
   const mesh = meshOf(round.decision, round.facts.existing)
-  return { decision: round.decision, changes: round.changes, created: false, ...(mesh && { mesh }) }
+  return {
+    decision: round.decision,
+    changes: round.changes,
+    created: false,
+    updated: false,
+    ...(mesh && { mesh }),
+    ...(round.labels && { labels: round.labels }),
+    ...(round.live && { drift: round.live.drift, notCompared: round.live.notCompared })
+  }
 }
 
 export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<Settled> {
@@ -169,9 +210,61 @@ async function act(round: Round, input: ApplyInput, deps: ApplyDeps, clock: Cloc
       const written = await writeRecord(deps, base, record, round.read.revision, input.stateKey, clock)
       return { ...settled, stateLocation: written.location }
     }
+    case 'update':
+      return update(round, round.decision.plan, input, deps, clock)
     default:
       return settled
   }
+}
+
+/** The update's calls (update.ts), the record swapped after each to what is then true. */
+async function update(
+  round: Round,
+  plan: Extract<Decision, { action: 'update' }>['plan'],
+  input: ApplyInput,
+  deps: ApplyDeps,
+  clock: Clock
+): Promise<Settled> {
+  const { stateKey, request, settings } = input
+  const previous = round.read.document?.current as StateRecord
+  let document: StateDocument = {
+    ...(round.read.document ?? emptyStateDocument(stateKey)),
+    pending: undefined
+  }
+  let revision = round.read.revision
+  let settled: Settled = settledOf(round)
+  let parameters = previous.parameters
+  const updates: SentCall[] = []
+  const result = await runUpdate(plan, {
+    mesh: deps.mesh,
+    meshId: previous.meshId,
+    ...(round.facts.live?.tags && { tagsIn: previous.region }),
+    log: deps.log,
+    clock,
+    wait: settings.wait,
+    waitTimeoutSeconds: settings.waitTimeoutSeconds,
+    signal: deps.signal,
+    onCall: sent => {
+      updates.push(sent)
+      settled = { ...settled, updated: true, updates: [...updates] }
+      deps.onProgress?.(settled)
+    },
+    record: async changes => {
+      parameters = recordAfter(parameters, changes)
+      const renamed = changes.some(c => c.path === 'name')
+      const record: StateRecord = {
+        ...newRecord(input, previous.meshId, previous.requestId, previous.origin, clock),
+        name: renamed ? request.name : previous.name,
+        region: previous.region,
+        parameters
+      }
+      const written = await writeRecord(deps, document, record, revision, stateKey, clock)
+      document = withCurrentRecord(document, record)
+      revision = written.revision
+      settled = { ...settled, stateLocation: written.location }
+    }
+  })
+  return { ...settled, mesh: { id: previous.meshId, ...(result.state && { state: result.state }) } }
 }
 
 async function create(round: Round, input: ApplyInput, deps: ApplyDeps, clock: Clock): Promise<Settled> {
@@ -230,12 +323,16 @@ function knownMeshIds(document: StateDocument, facts: DecisionInput): string[] {
 }
 
 function newRecord(
-  { request, settings: { run } }: ApplyInput,
+  input: ApplyInput,
   meshId: string,
   requestId: string,
   origin: StateRecord['origin'],
   clock: Clock
 ): StateRecord {
+  const {
+    request,
+    settings: { run }
+  } = input
   return {
     meshId,
     requestId,
@@ -248,7 +345,8 @@ function newRecord(
     runAttempt: run.runAttempt,
     actor: run.actor,
     repository: run.repository,
-    time: new Date(clock.now()).toISOString()
+    time: new Date(clock.now()).toISOString(),
+    ...(input.specFile && { specFile: input.specFile })
   }
 }
 

@@ -1,7 +1,35 @@
 /** The step outputs (docs/contract.md §3) of an outcome. */
 import type { Outcome } from './outcome.js'
 
-export type OutputName = 'service-mesh-id' | 'request-id' | 'created' | 'changed' | 'diff' | 'mesh-state'
+import type { Decision } from './decide.js'
+
+export type OutputName =
+  | 'service-mesh-id'
+  | 'request-id'
+  | 'created'
+  | 'changed'
+  | 'diff'
+  | 'mesh-state'
+  | 'decision'
+  | 'updated'
+  | 'drift'
+
+/**
+ * The `decision` output's word (docs/contract.md §3): warn keeps the mesh, fail refuses; a plan that
+ * could not tell without the cloud says keep for a recorded mesh, else nothing.
+ */
+export function decisionWord(decision: Decision): string {
+  switch (decision.action) {
+    case 'warn':
+      return 'keep'
+    case 'fail':
+      return 'refuse'
+    case 'unknown':
+      return decision.meshId ? 'keep' : ''
+    default:
+      return decision.action
+  }
+}
 
 /**
  * The outputs an outcome has, as far as the run got: the diff once the state was read, the mesh as soon as
@@ -16,6 +44,11 @@ export function outputsOf(outcome: Outcome): Partial<Record<OutputName, string>>
     ...(outcome.mesh && { 'service-mesh-id': outcome.mesh.id }),
     ...(outcome.mesh?.state && { 'mesh-state': outcome.mesh.state }),
     ...(outcome.requestId && { 'request-id': outcome.requestId }),
-    ...((outcome.decision || outcome.created) && { created: String(outcome.created) })
+    ...((outcome.decision || outcome.created) && { created: String(outcome.created) }),
+    ...(outcome.decision && {
+      decision: decisionWord(outcome.decision),
+      drift: JSON.stringify(outcome.drift ?? [])
+    }),
+    ...((outcome.decision || outcome.updated) && { updated: String(outcome.updated) })
   }
 }

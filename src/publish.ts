@@ -52,6 +52,8 @@ export class Publisher {
     this.checkpoint(outcome)
     const warning = changeWarning(outcome)
     if (warning) this.runner.warning(warning)
+    const drifted = driftWarning(outcome)
+    if (drifted) this.runner.warning(drifted)
     const { failure } = outcome
     if (failure) {
       this.runner.setFailed(failure.advice ? `${failure.message}\n${failure.advice}` : failure.message)
@@ -89,6 +91,20 @@ export function changeWarning({ decision, changes = [] }: Outcome): string | und
   const more = changes.length - listed.length
   if (more > 0) listed.push(`and ${more} more`)
   return `${decision.reason}. Changes: ${listed.join('; ')}. The diff is in the job summary and the diff output.`
+}
+
+/** One warning naming the drifted parameters (docs/contract.md §7.2); the values are in the summary. */
+export function driftWarning({ drift = [], decision, mesh, mode }: Outcome): string | undefined {
+  if (drift.length === 0) return undefined
+  const listed = drift.slice(0, WARNED_CHANGES).map(d => `${d.parameter} (${d.path})`)
+  if (drift.length > listed.length) listed.push(`and ${drift.length - listed.length} more`)
+  const what =
+    decision?.action === 'update'
+      ? mode === 'plan'
+        ? 'apply sets them back to the spec'
+        : 'this run set them back to the spec'
+      : 'nothing was changed'
+  return `The live mesh ${mesh?.id ?? ''} differs from its record: ${listed.join('; ')}; ${what}. The values are in the job summary and the drift output.`
 }
 
 /** `TraceSampling (tracing.sampling): 100 → 50`; `(not set)` for the side an added or removed one lacks. */

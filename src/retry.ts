@@ -33,6 +33,11 @@ export const RETRY = {
    * lookup after an unknown outcome waits at least 2 s, for an in-flight create to show up in the list.
    */
   createSends: { maxAttempts: 3, baseMs: 1000, capMs: 15000, minMs: 2000 },
+  /**
+   * Sends of one update call: a second only after the first ended unknown and reading the mesh back did
+   * not show its values (update.ts); never more, as a change is not to be sent blindly.
+   */
+  updateSends: { maxAttempts: 2, baseMs: 1000, capMs: 5000 },
   /** Rounds of read, decide and act when another run changed the state record in between. */
   stateRounds: { maxAttempts: 8, baseMs: 250, capMs: 2000 },
   /** Writes of the record of a mesh that exists: a lost race must not lose its id. */

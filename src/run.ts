@@ -25,6 +25,7 @@ import type { Settings } from './settings.js'
 import { diffParameters } from './state/diff.js'
 import { stateKeyFor } from './state/open.js'
 import type { StateRead, StateStore } from './state/store.js'
+import type { Situation } from './decide.js'
 
 export interface MeshDeps {
   /** The state store of a state key. */
@@ -59,7 +60,9 @@ export async function runMesh(settings: Settings, deps: MeshDeps): Promise<Outco
     const initial = await store.read()
     advance({ changes: diffParameters(initial.document?.current?.parameters, request.parameters) })
     const mesh = credentials.kind === 'none' ? undefined : await deps.connect(credentials)
-    const settled = await settle(settings, { stateKey, request, initial, store, mesh }, deps, advance)
+    const renamedFrom = await findRename(settings, request, outcome.specFile, initial, store, mesh)
+    const known = { stateKey, request, initial, store, mesh, specFile: outcome.specFile, renamedFrom }
+    const settled = await settle(settings, known, deps, advance)
     deps.log.info(`Decision: ${settled.decision.action} (${settled.decision.reason})`)
     advance({ ...settled, cloudRead: mesh !== undefined })
     if (settled.decision.action === 'fail') {
@@ -120,6 +123,33 @@ interface Known {
   initial: StateRead
   store: StateStore
   mesh: MeshApi | undefined
+  specFile?: string
+  renamedFrom?: Situation['renamedFrom']
+}
+
+/**
+ * With the default state key a renamed spec names a new key, and no record is found under it. A rename
+ * is told by a record of another key in the region made from the same spec file under another name,
+ * whose mesh still exists (when the cloud can be asked): the decision then refuses to create a second
+ * mesh (docs/contract.md §7.1). An explicit state-key or state-file keeps the record, and renames in place.
+ */
+async function findRename(
+  settings: Settings,
+  request: MeshRequest,
+  specFile: string | undefined,
+  initial: StateRead,
+  store: StateStore,
+  mesh: MeshApi | undefined
+): Promise<Situation['renamedFrom']> {
+  if (settings.stateKey !== undefined || settings.stateFile !== undefined) return undefined
+  if (initial.document?.current || !specFile) return undefined
+  for (const document of await store.siblings()) {
+    const record = document.current
+    if (!record || record.specFile !== specFile || record.region !== request.region) continue
+    if (record.name === request.name || (mesh && !(await mesh.describe(record.meshId)))) continue
+    return { stateKey: document.stateKey, meshId: record.meshId, name: record.name }
+  }
+  return undefined
 }
 
 /**
@@ -132,10 +162,11 @@ async function settle(
   deps: MeshDeps,
   advance: (more: Partial<Outcome>) => void
 ): Promise<Settled> {
+  const { request, renamedFrom, specFile } = known
   if (settings.mode === 'plan' || !known.mesh)
-    return settledOf(await decideOn(known.initial, { settings, request: known.request }, known.mesh))
+    return settledOf(await decideOn(known.initial, { settings, request, renamedFrom }, known.mesh))
   return apply(
-    { settings, stateKey: known.stateKey, request: known.request, initial: known.initial },
+    { settings, stateKey: known.stateKey, request, initial: known.initial, specFile, renamedFrom },
     {
       store: known.store,
       mesh: known.mesh,

@@ -6,7 +6,7 @@
 import { REGION_PATTERN } from './region.js'
 
 export type Mode = 'plan' | 'apply'
-export type OnChange = 'fail' | 'warn' | 'create'
+export type OnChange = 'update' | 'fail' | 'warn' | 'create'
 export type StateBackend = 'github' | 'file'
 
 /** Where a cloud API lives; `http` is only ever allowed for loopback hosts. */
@@ -79,7 +79,7 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'sts-endpoint': 'sts.aliyuncs.com',
   state: 'github',
   'state-branch': 'asm-state',
-  'on-change': 'fail',
+  'on-change': 'update',
   'adopt-existing': 'true',
   wait: 'true',
   'wait-timeout-seconds': '1200',
@@ -269,7 +269,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     stateBranch: input('state-branch') || 'asm-state',
     ...(input('state-key') ? { stateKey: input('state-key') } : {}),
     githubToken: input('github-token'),
-    onChange: oneOf('on-change', ['fail', 'warn', 'create'] as const, 'fail'),
+    onChange: oneOf('on-change', ['update', 'fail', 'warn', 'create'] as const, 'update'),
     adoptExisting: bool('adopt-existing', true),
     wait: bool('wait', true),
     waitTimeoutSeconds: integer('wait-timeout-seconds', 1200, 1, 86400),

@@ -3,7 +3,7 @@
  * recording rather than the HTTP client (the emulator tests cover the wire). It counts what it was asked,
  * as the emulators' call logs do.
  */
-import type { CreateResult, MeshApi, MeshInfo, WaitOptions } from '../../src/cloud/types.js'
+import type { ChangeCall, CreateResult, LiveRead, MeshApi, MeshInfo, WaitOptions } from '../../src/cloud/types.js'
 import type { MeshRequest } from '../../src/meshspec/request.js'
 import type { RunContext } from '../../src/settings.js'
 
@@ -33,6 +33,18 @@ export class FakeCloud implements MeshApi {
   async describe(id: string) {
     this.calls++
     return this.meshes.find(m => m.id === id)
+  }
+  /** Every change sent, in order. */
+  changes: ChangeCall[] = []
+  /** The detail has only ServiceMeshInfo: no live value to compare. */
+  async readLive(id: string): Promise<LiveRead | undefined> {
+    const info = await this.describe(id)
+    return info && { info, live: { detail: { ServiceMesh: { ServiceMeshInfo: { State: info.state } } } } }
+  }
+  async change(call: ChangeCall): Promise<string> {
+    this.calls++
+    this.changes.push(call)
+    return `REQ-change-${this.changes.length}`
   }
   /** The mesh runs at the first poll. */
   async waitUntilRunning(meshId: string, options: WaitOptions): Promise<MeshInfo> {

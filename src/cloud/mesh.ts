@@ -8,12 +8,21 @@ import { systemClock, type Clock } from '../clock.js'
 import { backoff, POLL, RETRY, TIMEOUTS, type CallTimeout } from '../retry.js'
 import { createApiClient, type ApiCall, type ApiClient, type Transport } from './client.js'
 import { CloudCallError } from './failure.js'
-import type { CreateResult, Credentials, MeshApi, MeshInfo, WaitOptions } from './types.js'
+import type {
+  ChangeCall,
+  CreateResult,
+  Credentials,
+  LiveRead,
+  MeshApi,
+  MeshInfo,
+  WaitOptions
+} from './types.js'
 
 const VERSION = '2020-01-11'
 
 export interface MeshTimeouts {
   read: CallTimeout
+  /** CreateServiceMesh, and the calls that change a mesh. */
   create: CallTimeout
 }
 
@@ -31,6 +40,7 @@ export interface MeshApiOptions {
 }
 
 const NOT_FOUND = ['ServiceMesh.NotFound', 'StatusForbidden']
+const MAX_TAG_PAGES = 5
 
 const isFailedState = (state: string): boolean =>
   state === 'failed' || state === 'create_timeout' || state.endsWith('_failed')
@@ -102,6 +112,13 @@ class AsmMeshApi implements MeshApi {
   }
 
   async describe(meshId: string): Promise<MeshInfo | undefined> {
+    return (await this.detail(meshId))?.info
+  }
+
+  /** DescribeServiceMeshDetail as answered, with its ServiceMeshInfo; undefined when the mesh is gone. */
+  private async detail(
+    meshId: string
+  ): Promise<{ info: MeshInfo; body: Record<string, unknown> } | undefined> {
     let response
     try {
       response = await this.api('DescribeServiceMeshDetail', 'POST', { body: { ServiceMeshId: meshId } })
@@ -117,7 +134,57 @@ class AsmMeshApi implements MeshApi {
           `request id ${response.requestId || 'none'}`,
         `Check that ${this.host} is the Service Mesh API endpoint.`
       )
-    return { ...meshInfo(info), id: str(info.ServiceMeshId) || meshId }
+    return { info: { ...meshInfo(info), id: str(info.ServiceMeshId) || meshId }, body: response.body }
+  }
+
+  async readLive(meshId: string, tagsIn?: string): Promise<LiveRead | undefined> {
+    const detail = await this.detail(meshId)
+    if (!detail) return undefined
+    const tags = tagsIn === undefined ? undefined : await this.tags(meshId, tagsIn)
+    return { info: detail.info, live: { detail: detail.body, ...(tags && { tags }) } }
+  }
+
+  /**
+   * ListTagResources of one mesh, page by page (docs/reference/asm-lifecycle-api.md §b); an entry of another
+   * shape is skipped. A mesh carries at most 20 tags, so more than MAX_TAG_PAGES pages means a broken answer.
+   */
+  private async tags(meshId: string, region: string): Promise<Record<string, string>> {
+    const tags: Record<string, string> = {}
+    let token = ''
+    for (let page = 1; page <= MAX_TAG_PAGES; page++) {
+      const query = {
+        RegionId: region,
+        'ResourceId.1': meshId,
+        ResourceType: 'servicemesh',
+        ...(token && { NextToken: token })
+      }
+      const { body } = await this.api('ListTagResources', 'POST', { query })
+      for (const entry of Array.isArray(body.TagResources) ? body.TagResources : []) {
+        const { ResourceId, TagKey, TagValue } = asObject(entry)
+        if (ResourceId === meshId && typeof TagKey === 'string' && typeof TagValue === 'string')
+          tags[TagKey] = TagValue
+      }
+      token = str(body.NextToken)
+      if (!token) return tags
+    }
+    throw new ActionError(
+      `ListTagResources for ${meshId} kept answering with a NextToken after ${MAX_TAG_PAGES} pages.`,
+      `Check that ${this.host} is the Service Mesh API endpoint.`
+    )
+  }
+
+  async change(call: ChangeCall): Promise<string> {
+    const { requestId } = await this.client.call({
+      action: call.action,
+      version: VERSION,
+      method: 'POST',
+      query: call.query,
+      body: call.body,
+      timeout: this.timeouts.create,
+      // An update whose outcome is unknown is read back before it is sent again (update.ts).
+      retryUnknownOutcome: false
+    })
+    return requestId
   }
 
   async create(request: MeshRequest, existing: readonly string[] = []): Promise<CreateResult> {

@@ -1,4 +1,5 @@
 /** CONTRACT: what the rest of the action needs from Alibaba Cloud. Implemented in cloud/*.ts. */
+import type { LiveMesh } from '../live.js'
 import type { MeshRequest } from '../meshspec/request.js'
 
 export interface Credentials {
@@ -32,6 +33,19 @@ export interface WaitOptions {
   signal?: AbortSignal
 }
 
+/** The mesh read once: its info, and the detail (with tags when asked) to compare against the record. */
+export interface LiveRead {
+  info: MeshInfo
+  live: LiveMesh
+}
+
+/** A call that changes a mesh (an update step): form body and query as the API takes them. */
+export interface ChangeCall {
+  action: string
+  query: Record<string, string>
+  body: Record<string, string>
+}
+
 export interface MeshApi {
   /**
    * CreateServiceMesh; an unknown outcome is resolved by looking the mesh up, never by sending again.
@@ -43,6 +57,13 @@ export interface MeshApi {
   findByName(name: string, region: string): Promise<MeshInfo[]>
   /** DescribeServiceMeshDetail; undefined when the mesh does not exist (any more). */
   describe(meshId: string): Promise<MeshInfo | undefined>
+  /**
+   * DescribeServiceMeshDetail, and with `tagsIn` (the mesh's region) its tags from ListTagResources;
+   * undefined when the mesh does not exist (any more).
+   */
+  readLive(meshId: string, tagsIn?: string): Promise<LiveRead | undefined>
+  /** Sends a change once (throttling aside); an unknown outcome is thrown for the caller to read back. Its RequestId. */
+  change(call: ChangeCall): Promise<string>
   /** Polls describe until `running`; throws ActionError on a failed state or timeout. */
   waitUntilRunning(meshId: string, options: WaitOptions): Promise<MeshInfo>
 }

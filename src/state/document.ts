@@ -102,20 +102,24 @@ function object(fields: Record<string, Check>, optional: string[] = []): Check {
 
 const recordedParameter = object({ path: string({ nonEmpty: true }), parameter: string(), value: string() })
 
-const stateRecord = object({
-  meshId: string({ nonEmpty: true }),
-  requestId: string(),
-  origin: oneOf('created', 'adopted'),
-  name: string({ nonEmpty: true }),
-  region: string({ nonEmpty: true }),
-  parameters: arrayOf(recordedParameter, p => (p as { path?: unknown } | null)?.path),
-  commitSha: string(),
-  runId: string(),
-  runAttempt: string(),
-  actor: string(),
-  repository: string(),
-  time: timestamp
-})
+const stateRecord = object(
+  {
+    meshId: string({ nonEmpty: true }),
+    requestId: string(),
+    origin: oneOf('created', 'adopted'),
+    name: string({ nonEmpty: true }),
+    region: string({ nonEmpty: true }),
+    parameters: arrayOf(recordedParameter, p => (p as { path?: unknown } | null)?.path),
+    commitSha: string(),
+    runId: string(),
+    runAttempt: string(),
+    actor: string(),
+    repository: string(),
+    time: timestamp,
+    specFile: string({ nonEmpty: true })
+  },
+  ['specFile']
+)
 
 const pendingCreate = object(
   {
@@ -198,4 +202,13 @@ export function withCurrentRecord(document: StateDocument, record: StateRecord):
     next.history = next.history.slice(0, -1)
   }
   return next
+}
+
+/** A state document, or undefined when the text is not one (a sibling file: store.ts). */
+export function parsedOrUndefined(text: string, source: DocumentSource): StateDocument | undefined {
+  try {
+    return parseStateDocument(text, source)
+  } catch {
+    return undefined
+  }
 }

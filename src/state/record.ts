@@ -22,6 +22,8 @@ export interface StateRecord {
   repository: string
   /** ISO 8601 UTC */
   time: string
+  /** Workspace-relative path of the spec the record was made from (absent in records of older versions). */
+  specFile?: string
 }
 
 /** A create in progress: taken (compare-and-swap) before CreateServiceMesh so two runs never both create. */
