@@ -49,7 +49,14 @@ beforeEach(async () => {
 afterEach(() => rm(workspace, { recursive: true, force: true }))
 
 const input = (runId: string, overrides: Partial<ApplyInput['settings']> = {}): ApplyInput => ({
-  settings: { adoptExisting: true, onChange: 'fail', run: run(runId), ...overrides },
+  settings: {
+    adoptExisting: true,
+    onChange: 'fail',
+    run: run(runId),
+    wait: true,
+    waitTimeoutSeconds: 60,
+    ...overrides
+  },
   stateKey: 'cn-hangzhou/prod',
   request
 })

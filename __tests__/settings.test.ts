@@ -22,7 +22,7 @@ describe('readSettings', () => {
       stsEndpoint: { protocol: 'https', host: 'sts.aliyuncs.com' },
       state: 'github',
       stateBranch: 'asm-state',
-      onChange: 'fail',
+      onChange: 'update',
       adoptExisting: true,
       wait: true,
       waitTimeoutSeconds: 1200,

@@ -15,12 +15,12 @@ import { ActionError } from './errors.js'
 import { gatherFacts } from './facts.js'
 import type { Log } from './log.js'
 import type { MeshRequest } from './meshspec/request.js'
-import { compareLive, liveRecord, type LiveComparison } from './live.js'
+import { compareLive, type LiveComparison } from './live.js'
 import type { Outcome } from './outcome.js'
 import { POLL, RETRY, retrying } from './retry.js'
 import type { RunContext, Settings } from './settings.js'
 import { diffParameters, toRecordedParameters } from './state/diff.js'
-import { changeLabel, planUpdate, recordAfter, tagsManaged } from './update-plan.js'
+import { changeLabel, planFromRecord, recordAfter, tagsManaged } from './update-plan.js'
 import { runUpdate, type SentCall } from './update.js'
 import { emptyStateDocument, withCurrentRecord } from './state/document.js'
 import type { Change, PendingCreate, StateDocument, StateRecord } from './state/record.js'
@@ -103,10 +103,8 @@ export async function decideOn(
   if (!record) return { read, facts, decision: decide(facts), changes }
   const managed = tagsManaged(request)
   const labels = Object.fromEntries(changes.map(c => [c.path, changeLabel(c, managed)]))
-  // The plan starts from the mesh as it is: the record with its drift, so drift is set back too (§7.2).
   const live = facts.live && compareLive(record.parameters, facts.live)
-  const asIs = live ? liveRecord(record.parameters, live.drift) : record.parameters
-  const update = planUpdate(diffParameters(asIs, request.parameters), request, record.meshId, facts.live)
+  const update = planFromRecord(record.parameters, live?.drift ?? [], request, record.meshId, facts.live)
   const decided = { ...facts, ...(live && { drift: live.drift }), update }
   return { read, facts: decided, decision: decide(decided), changes, labels, ...(live && { live }) }
 }

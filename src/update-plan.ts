@@ -5,10 +5,11 @@
  * UntagResources, TagResources, and the version upgrade last. Pure: apply.ts and update.ts act on it,
  * and the plan labels each change with the same table (fields.ts, lifecycle.ts).
  */
-import { liveComparable, readPath, type LiveMesh } from './live.js'
+import { liveComparable, liveRecord, readPath, type Drift, type LiveMesh } from './live.js'
 import { FIELDS, type FieldSpec } from './meshspec/fields.js'
 import { howLabel, RESENT_WITH_UPDATE } from './meshspec/lifecycle.js'
 import type { MeshRequest } from './meshspec/request.js'
+import { diffParameters } from './state/diff.js'
 import type { Change, RecordedParameter } from './state/record.js'
 
 export type StepApi =
@@ -142,6 +143,30 @@ export function planUpdate(
     if (stepChanges) plan.steps.push(stepOf(api, stepChanges, request, meshId, live))
   }
   return plan
+}
+
+/**
+ * The plan from the record to the spec, starting from the mesh as it is (the record with its drift), so
+ * drift is set back too (§7.2). A spec change the live mesh already shows needs only the record; drift
+ * that no API can set back, with the spec unchanged there, is reported (as drift), not refused.
+ */
+export function planFromRecord(
+  recorded: readonly RecordedParameter[],
+  drift: readonly Drift[],
+  request: MeshRequest,
+  meshId: string,
+  live?: LiveMesh
+): UpdatePlan {
+  const specChanges = diffParameters([...recorded], request.parameters)
+  const fromLive = diffParameters(liveRecord(recorded, drift), request.parameters)
+  const plan = planUpdate(fromLive, request, meshId, live)
+  const inSpec = (c: Change) => specChanges.some(s => s.path === c.path)
+  return {
+    ...plan,
+    newMesh: plan.newMesh.filter(inSpec),
+    notApplied: [...plan.notApplied, ...plan.newMesh.filter(c => !inSpec(c))],
+    recordOnly: [...plan.recordOnly, ...specChanges.filter(c => !fromLive.some(l => l.path === c.path))]
+  }
 }
 
 const MESH_TAGS = (request: MeshRequest, meshId: string) => ({

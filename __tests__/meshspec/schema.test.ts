@@ -163,7 +163,8 @@ describe('the JSON Schema', () => {
   it('names the warning-class rules in the descriptions and offers open lists for completion', () => {
     const properties = meshSchema().properties as Record<string, Record<string, unknown>>
     expect(properties.edition).toMatchObject({
-      description: 'Mesh edition. (API: Edition) Warned about, never refused: one of "Default", "Pro".',
+      description:
+        'Mesh edition. (API: Edition) Warned about, never refused: one of "Default", "Pro". After creation: needs a new mesh.',
       examples: ['Default', 'Pro']
     })
   })

@@ -13,7 +13,7 @@ import { diffParameters } from '../state/diff.js'
 import { parseStateDocument } from '../state/document.js'
 import type { Change, StateDocument } from '../state/record.js'
 import { readBoundedFile } from '../workspace.js'
-import { planUpdate, tagsManaged } from '../update-plan.js'
+import { planFromRecord, tagsManaged } from '../update-plan.js'
 
 export type { Change, Diagnostic, Env, MeshRequest, StateDocument }
 export { describeDiagnostic, hasErrors, readBoundedFile }
@@ -83,7 +83,7 @@ export function planAgainst(input: PlanInput): PlanOutcome {
     adoptExisting: input.adoptExisting,
     onChange: input.onChange,
     specHasTags: tagsManaged(request),
-    ...(record && { update: planUpdate(changes, request, record.meshId) })
+    ...(record && { update: planFromRecord(record.parameters, [], request, record.meshId) })
   })
   return {
     stateKey: defaultStateKey(request),

@@ -168,3 +168,12 @@ export function howLabel(changes: HowItChanges): string {
       return 'needs a new mesh'
   }
 }
+
+/** How a field changes after creation, in words, for the README reference and the JSON Schema. */
+export function afterCreation({ changes }: Lifecycle): string {
+  if (changes.kind !== 'in place') return howLabel(changes)
+  if (changes.api === 'UpgradeMeshEditionPartially')
+    return 'in place (UpgradeMeshEditionPartially), upgrade only: a lower version needs a new mesh'
+  if (changes.api === 'TagResources') return 'in place (TagResources, UntagResources for a removed key)'
+  return howLabel(changes)
+}

@@ -2,6 +2,7 @@
 import type { Basis } from './basis.js'
 import { type Constraint, FIELDS, type FieldSpec, SPEC_KEYS, type ValueType } from './fields.js'
 import { FORMATS, isStringFormat } from './formats.js'
+import { afterCreation } from './lifecycle.js'
 import { ACCESS_LOG_KEYS, ACCESS_LOG_RULES, LOCALITY_RULES } from './structured.js'
 
 const TYPE_NAMES: Readonly<Record<ValueType, string>> = {
@@ -100,16 +101,22 @@ function rulesOf(field: FieldSpec): string {
   return notes.join('; ')
 }
 
+/** Where the drift check reads the live value; tags come from ListTagResources. */
+function liveCell(field: FieldSpec): string {
+  if (field.api === 'Tag') return 'ListTagResources'
+  return field.lifecycle.live ? `\`${field.lifecycle.live}\`` : 'not compared'
+}
+
 export function renderSpecReference(): string {
   const rows = [
-    '| spec path | API name | type | rules | description |',
-    '| --- | --- | --- | --- | --- |',
-    `| \`version\` | — | integer | **required**; \`1\` | ${cell(SPEC_KEYS.version)} |`,
+    '| spec path | API name | type | rules | description | after creation | live value (drift) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| \`version\` | — | integer | **required**; \`1\` | ${cell(SPEC_KEYS.version)} | — | — |`,
     ...FIELDS.map(
       f =>
-        `| \`${f.path}\` | \`${f.api}\` | ${TYPE_NAMES[f.type]} | ${cell(rulesOf(f))} | ${cell(f.description)} |`
+        `| \`${f.path}\` | \`${f.api}\` | ${TYPE_NAMES[f.type]} | ${cell(rulesOf(f))} | ${cell(f.description)} | ${cell(afterCreation(f.lifecycle))} | ${liveCell(f)} |`
     ),
-    `| \`extraParameters\` | (as named) | map | may not name a mapped parameter | ${cell(SPEC_KEYS.extraParameters)} |`
+    `| \`extraParameters\` | (as named) | map | may not name a mapped parameter | ${cell(SPEC_KEYS.extraParameters)} | not applied | — |`
   ]
   return `${rows.join('\n')}\n`
 }

@@ -5,6 +5,7 @@
  */
 import { type Constraint, FIELDS, type FieldSpec, SECTIONS, SPEC_KEYS } from './fields.js'
 import { FORMATS, isStringFormat, QUANTITY_PATTERN } from './formats.js'
+import { afterCreation } from './lifecycle.js'
 import { basisOf, constraintNotes } from './reference.js'
 import { ACCESS_LOG_KEYS } from './structured.js'
 
@@ -122,7 +123,7 @@ function fieldSchema(field: FieldSpec): JsonSchema {
   const warned = constraintNotes(field).flatMap(n => (n.warned ? [n.text] : []))
   const warnings = warned.length ? ` Warned about, never refused: ${warned.join('; ')}.` : ''
   return {
-    description: `${field.description} (API: ${field.api})${warnings}`,
+    description: `${field.description} (API: ${field.api})${warnings} After creation: ${afterCreation(field.lifecycle)}.`,
     ...(field.deprecated ? { deprecated: true } : {}),
     ...valueSchema(field)
   }

@@ -157,12 +157,13 @@ const cell = (value: string | undefined) =>
 function changes(all: readonly Change[], labels: Outcome['labels']): string[] {
   if (all.length === 0) return ['No changes: the spec matches the recorded run.']
   const shown = all.slice(0, LIMITS.diffRows)
-  const how = (c: Change) => (labels?.[c.path] ? text(labels[c.path]) : '')
+  // With a record, each change says how apply makes it (update-plan.ts changeLabel).
+  const how = (c: Change) => (labels ? [text(labels[c.path] ?? '')] : [])
   const lines = [
-    tableRow(['Parameter', 'Spec path', 'Change', 'Before', 'After', 'How']),
-    tableRow(['---', '---', '---', '---', '---', '---']),
+    tableRow(['Parameter', 'Spec path', 'Change', 'Before', 'After', ...(labels ? ['How'] : [])]),
+    tableRow(['---', '---', '---', '---', '---', ...(labels ? ['---'] : [])]),
     ...shown.map(c =>
-      tableRow([cell(c.parameter), cell(c.path), c.change, cell(c.before), cell(c.after), how(c)])
+      tableRow([cell(c.parameter), cell(c.path), c.change, cell(c.before), cell(c.after), ...how(c)])
     )
   ]
   const left = all.length - shown.length
