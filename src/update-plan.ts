@@ -20,6 +20,16 @@ export type StepApi =
   | 'TagResources'
   | 'UpgradeMeshEditionPartially'
 
+/** The order of an update's calls (§7.1): UpdateMeshFeature first, the version upgrade last. */
+export const STEP_ORDER: readonly StepApi[] = [
+  'UpdateMeshFeature',
+  'UpdateControlPlaneLogConfig',
+  'ModifyServiceMeshName',
+  'UntagResources',
+  'TagResources',
+  'UpgradeMeshEditionPartially'
+]
+
 /** One call of an update, and the changes it makes true. */
 export interface UpdateStep {
   api: StepApi
@@ -130,15 +140,7 @@ export function planUpdate(
     else if (kind === 'record only') plan.recordOnly.push(change)
     else byApi.set(kind, [...(byApi.get(kind) ?? []), change])
   }
-  const order: StepApi[] = [
-    'UpdateMeshFeature',
-    'UpdateControlPlaneLogConfig',
-    'ModifyServiceMeshName',
-    'UntagResources',
-    'TagResources',
-    'UpgradeMeshEditionPartially'
-  ]
-  for (const api of order) {
+  for (const api of STEP_ORDER) {
     const stepChanges = byApi.get(api)
     if (stepChanges) plan.steps.push(stepOf(api, stepChanges, request, meshId, live))
   }

@@ -12,10 +12,12 @@ import {
   SPEC_FILE,
   startWorld,
   tokenRequests,
+  type Scenario,
   type World
 } from '../../__tests__/support/e2e.js'
 import { RUNNER_NODE } from '../../__tests__/support/node-versions.js'
 import { createWorkspace, maskedLog, runAction, type RunResult } from '../../__tests__/support/runner.js'
+import { STEP_ORDER } from '../../src/update-plan.js'
 import { DIST_ENTRY } from '../lib/repo.js'
 import { timeNodeEval } from './instrument.js'
 
@@ -94,34 +96,35 @@ async function counted(
       create: cloudCalls('CreateServiceMesh'),
       detail: cloudCalls('DescribeServiceMeshDetail'),
       tags: cloudCalls('ListTagResources'),
-      updates: UPDATE_CALLS.reduce((n, action) => n + cloudCalls(action), 0),
+      updates: STEP_ORDER.reduce((n, action) => n + cloudCalls(action), 0),
       stateReads: rest.filter(request => request.method === 'GET').length,
       stateWrites: rest.filter(request => request.method !== 'GET').length
     }
   }
 }
 
-const UPDATE_CALLS = [
-  'UpdateMeshFeature',
-  'UpdateControlPlaneLogConfig',
-  'ModifyServiceMeshName',
-  'UntagResources',
-  'TagResources',
-  'UpgradeMeshEditionPartially'
-]
-
-/** An OIDC plan of the spec in `workspace`, with the state on the GitHub emulator's branch. */
-function planStep(world: World, workspace: string, env: Record<string, string>) {
-  const options = scenarioOptions(world, { workspace, with: { mode: 'plan' } })
+/** An OIDC step of the bundle on the spec in `workspace`, with the state on the GitHub emulator's branch. */
+function step(
+  world: World,
+  workspace: string,
+  env: Record<string, string>,
+  inputs: Scenario['with'],
+  timeoutMs: number
+) {
+  const options = scenarioOptions(world, { workspace, with: inputs })
   return () =>
     runAction({
       ...options,
       node: RUNNER_NODE.bin,
       dist: DIST_ENTRY,
       env: { ...options.env, ...env },
-      timeoutMs: RUN_TIMEOUT_MS
+      timeoutMs
     })
 }
+
+/** An OIDC plan of the spec in `workspace`. */
+const planStep = (world: World, workspace: string, env: Record<string, string>) =>
+  step(world, workspace, env, { mode: 'plan' }, RUN_TIMEOUT_MS)
 
 /** A world whose mesh was created by one apply of the full example; a problem when that failed. */
 async function afterFirstApply(
@@ -136,17 +139,14 @@ async function afterFirstApply(
 }
 
 /** An OIDC apply of the full example in `workspace`, as a workflow step on push would run it. */
-function applyStep(world: World, workspace: string, env: Record<string, string>, wait: boolean) {
-  const options = scenarioOptions(world, { workspace, with: { wait, 'wait-timeout-seconds': 60 } })
-  return () =>
-    runAction({
-      ...options,
-      node: RUNNER_NODE.bin,
-      dist: DIST_ENTRY,
-      env: { ...options.env, ...env },
-      timeoutMs: wait ? 2 * RUN_TIMEOUT_MS : RUN_TIMEOUT_MS
-    })
-}
+const applyStep = (world: World, workspace: string, env: Record<string, string>, wait: boolean) =>
+  step(
+    world,
+    workspace,
+    env,
+    { wait, 'wait-timeout-seconds': 60 },
+    wait ? 2 * RUN_TIMEOUT_MS : RUN_TIMEOUT_MS
+  )
 
 /** A world and a workspace for one apply session, stopped and removed afterwards. */
 async function inWorld<T>(
