@@ -63,8 +63,7 @@ export async function runUpdate(plan: UpdatePlan, context: UpdateContext): Promi
     if (!context.wait) return {}
     state = await waitRunning(context, last.api)
   }
-  await confirm(steps, context)
-  return { state }
+  return { state: await confirm(steps, context) }
 }
 
 async function waitRunning(context: UpdateContext, after: string): Promise<string> {
@@ -94,7 +93,9 @@ async function send(step: UpdateStep, context: UpdateContext): Promise<string> {
       clock: context.clock,
       retryable: error =>
         error instanceof CloudCallError && error.failure.outcomeUnknown
-          ? { reason: `${error.message}. The change may have been made: reading mesh ${context.meshId} back first` }
+          ? {
+              reason: `${error.message}. The change may have been made: reading mesh ${context.meshId} back first`
+            }
           : undefined,
       log: line => context.log.warning(line)
     }
@@ -109,8 +110,8 @@ async function landed(step: UpdateStep, context: UpdateContext): Promise<boolean
   return compared > 0 && pending.length === 0
 }
 
-/** One read of the mesh after the last call: every change the detail shows must show. */
-async function confirm(steps: readonly UpdateStep[], context: UpdateContext): Promise<void> {
+/** One read of the mesh after the last call: every change the detail shows must show. Its state. */
+async function confirm(steps: readonly UpdateStep[], context: UpdateContext): Promise<string> {
   const read = await context.mesh.readLive(context.meshId, context.tagsIn)
   if (!read)
     throw new ActionError(
@@ -121,7 +122,7 @@ async function confirm(steps: readonly UpdateStep[], context: UpdateContext): Pr
     steps.flatMap(s => s.changes),
     read.live
   )
-  if (pending.length === 0) return
+  if (pending.length === 0) return read.info.state
   throw new ActionError(
     `Mesh ${context.meshId} was updated, but the detail does not show ${pending
       .map(c => `${c.path} (${c.parameter}) = ${c.after ?? '(removed)'}`)

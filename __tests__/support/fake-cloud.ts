@@ -3,7 +3,14 @@
  * recording rather than the HTTP client (the emulator tests cover the wire). It counts what it was asked,
  * as the emulators' call logs do.
  */
-import type { ChangeCall, CreateResult, LiveRead, MeshApi, MeshInfo, WaitOptions } from '../../src/cloud/types.js'
+import type {
+  ChangeCall,
+  CreateResult,
+  LiveRead,
+  MeshApi,
+  MeshInfo,
+  WaitOptions
+} from '../../src/cloud/types.js'
 import type { MeshRequest } from '../../src/meshspec/request.js'
 import type { RunContext } from '../../src/settings.js'
 
