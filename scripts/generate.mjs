@@ -1,14 +1,20 @@
-// Regenerates the generated files: schema/mesh.schema.json and the README's spec reference (from the field
-// table), and the README's inputs/outputs tables, example workflows and report examples. The generators are
-// the freshness tests themselves, run with UPDATE_GENERATED=1, so they use the same TypeScript toolchain as
-// the tests and need no separate build step.
+// Regenerates the generated files: schema/mesh.schema.json, docs/rules.md and the README's spec reference
+// (from the field table and the rules), and the README's inputs/outputs tables, example workflows and report
+// examples. The generators are the freshness tests themselves, run with UPDATE_GENERATED=1, so they use the
+// same TypeScript toolchain as the tests and need no separate build step.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 const jest = fileURLToPath(new URL('../node_modules/jest/bin/jest.js', import.meta.url))
 const result = spawnSync(
   process.execPath,
-  ['--experimental-vm-modules', jest, '__tests__/meshspec/schema.test.ts', '__tests__/readme.test.ts'],
+  [
+    '--experimental-vm-modules',
+    jest,
+    '__tests__/meshspec/schema.test.ts',
+    '__tests__/meshspec/rules-doc.test.ts',
+    '__tests__/readme.test.ts'
+  ],
   {
     stdio: 'inherit',
     env: { ...process.env, UPDATE_GENERATED: '1' }

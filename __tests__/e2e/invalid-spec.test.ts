@@ -14,23 +14,33 @@ const INVALID_SPEC = [
   'region: cn-hangzhou',
   'tracng:', // line 4: unknown key, close to `tracing`
   '  enabled: true',
-  'edition: Enterprise', // line 6: not Default or Pro
+  'clusterSpec: Enterprise', // line 6: not standard, enterprise or ultimate, the values the API doc lists
   'network:', // line 7: no vpcId in the mapping that starts on line 8
   '  vSwitches: [vsw-bp1abc]',
   'loadBalancer:',
   '  apiServerPublicEip: yes', // line 10: a string in YAML 1.2, not a boolean
   'proxy:',
   '  excludeIPRanges: [10.0.0.0/33]', // line 12: prefix length out of range
+  'edition: Enterprise', // line 13: a warning only, as the API doc leaves the list of editions open
   ''
 ].join('\n')
 
 /** What each error must say, and where (1-based line and column of the offending node). */
 const EXPECTED_ERRORS = [
-  { line: 4, col: 1, message: /unknown key "tracng".*did you mean tracing\?/ },
-  { line: 6, col: 10, message: /edition.*"Default", "Pro".*Enterprise/ },
+  { line: 4, col: 1, message: /tracng is not a known key; did you mean tracing\?/ },
+  {
+    line: 6,
+    col: 14,
+    message:
+      /clusterSpec must be one of "standard", "enterprise", "ultimate"; did you mean "enterprise"\?.*Enterprise/
+  },
   // The mapping that lacks the key: where the user has to add it.
   { line: 8, col: 3, message: /network\.vpcId.*required/ },
-  { line: 10, col: 23, message: /apiServerPublicEip.*boolean.*"yes"/ },
+  {
+    line: 10,
+    col: 23,
+    message: /apiServerPublicEip must be true or false; YAML 1.2 reads yes as a string.*"yes"/
+  },
   { line: 12, col: 21, message: /excludeIPRanges\[0\].*10\.0\.0\.0\/33/ }
 ]
 
@@ -63,6 +73,17 @@ describe.each(NODE_VERSIONS)('an invalid spec under $name', ({ bin }) => {
       expect(matching).toHaveLength(1)
       expect(matching[0]).toMatchObject({ file: SPEC_FILE, message: expect.stringMatching(expected.message) })
     }
+  })
+
+  it('annotates a warning too, which does not count as an error', () => {
+    const located = result.annotations.filter(a => a.level === 'warning' && a.file !== undefined)
+    expect(located).toHaveLength(1)
+    expect(located[0]).toMatchObject({
+      file: SPEC_FILE,
+      line: 13,
+      col: 10,
+      message: expect.stringMatching(/edition is not one of "Default", "Pro" that Terraform's provider lists/)
+    })
   })
 
   it('ends with one error that counts them and says nothing was sent', () => {

@@ -54,10 +54,37 @@ describe('the field table', () => {
       const field = FIELDS.find(f => f.api === parameter.name) as FieldSpec
       expect(API_TYPE[field.type]).toBe(parameter.type)
       expect(field.position).toBe(parameter.position)
-      if (parameter.enum) expect([...(field.rules?.enum ?? [])].sort()).toEqual([...parameter.enum].sort())
-      else expect(field.rules?.enum).toBeUndefined()
+      const enums = (field.rules ?? []).flatMap(c => (c.kind === 'enum' ? [c] : []))
+      if (parameter.enum) expect([...(enums[0]?.values ?? [])].sort()).toEqual([...parameter.enum].sort())
+      else expect(enums).toEqual([])
     }
   )
+
+  it('closes only the lists the CreateServiceMesh doc closes; the others warn (docs/reference/asm-api.md §1.1)', () => {
+    const lists = FIELDS.flatMap(f =>
+      (f.rules ?? []).flatMap(c => (c.kind === 'enum' ? [[f.api, c.basis.level]] : []))
+    )
+    expect(
+      lists
+        .filter(([, level]) => level === 'warning')
+        .map(([api]) => api)
+        .sort()
+    ).toEqual(['AutoRenewPeriod', 'Edition', 'OPALogLevel'])
+    expect(
+      lists
+        .filter(([, level]) => level === 'error')
+        .map(([api]) => api)
+        .sort()
+    ).toEqual([
+      'AccessLogFile',
+      'ApiServerLoadBalancerSpec',
+      'ChargeType',
+      'ClusterSpec',
+      'ExistingCaType',
+      'PilotLoadBalancerSpec',
+      'PlaygroundScene'
+    ])
+  })
 
   it('requires what the API requires, plus the name the action needs', () => {
     expect(

@@ -29,14 +29,14 @@ describe('hostile content never throws and says what is wrong', () => {
     const result = evaluate(
       `${BASE}extraParameters:\n  Bomb: 1\n${levels.map(l => `# ${l}`).join('\n')}\n${levels.join('\n')}\n`
     )
-    expect(errors(result).map(d => d.message)).toContain('aliases expand to too many values (an alias bomb?)')
+    expect(errors(result).map(d => d.message)).toContain('aliases expand to too many values, more than 10000')
     expect(result.request).toBeUndefined()
   })
 
   it(`allows at most ${MAX_ALIASES} aliases`, () => {
     const aliases = Array.from({ length: MAX_ALIASES + 1 }, (_, i) => `k${i}: *v`).join('\n')
     const result = evaluate(`${BASE}x: &v 1\n${aliases}\n`)
-    expect(errors(result).map(d => d.message)).toContain(`more than ${MAX_ALIASES} aliases`)
+    expect(errors(result).map(d => d.message)).toContain(`the file uses more than ${MAX_ALIASES} aliases`)
   })
 
   it('expands a harmless alias like the value it names', () => {
@@ -64,7 +64,11 @@ describe('hostile content never throws and says what is wrong', () => {
   ])('refuses a 1 MiB file of %s before parsing it', (_, text) => {
     const result = evaluate(text)
     expect(errors(result)).toMatchObject([
-      { line: 1, column: 1, message: `the file holds more than ${MAX_TOKENS} YAML tokens` }
+      {
+        line: 1,
+        column: 1,
+        message: `the file holds more than ${MAX_TOKENS} YAML tokens; a spec has a few hundred keys and values`
+      }
     ])
   })
 
@@ -72,7 +76,12 @@ describe('hostile content never throws and says what is wrong', () => {
     const keys = Array.from({ length: 5000 }, (_, i) => `key${i}: 1`).join('\n')
     const result = evaluate(`${BASE}${keys}\n`)
     expect(result.diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1)
-    expect(result.diagnostics[0]).toMatchObject({ line: 5, message: 'unknown key "key0"' })
+    expect(result.diagnostics[0]).toMatchObject({
+      line: 5,
+      message: expect.stringMatching(
+        /^key0 is not a known key; the keys at the top level are version, name, region, /
+      )
+    })
     expect(result.diagnostics.at(-1)?.message).toBe(
       '4800 more problems were found and not listed; fix the ones above first'
     )
@@ -153,7 +162,11 @@ describe('hostile content never throws and says what is wrong', () => {
   ])('refuses %s', (_, text) => {
     const result = evaluate(text)
     expect(errors(result)).toMatchObject([
-      { line: 1, column: 1, message: `the YAML nests deeper than ${MAX_NESTING} levels` }
+      {
+        line: 1,
+        column: 1,
+        message: `the YAML nests deeper than ${MAX_NESTING} levels; a spec needs about 7`
+      }
     ])
   })
 
@@ -162,7 +175,7 @@ describe('hostile content never throws and says what is wrong', () => {
     expect(errors(result)[0]).toMatchObject({
       line: 6,
       column: 1,
-      expected: 'spaces for indentation (YAML does not allow tabs there)'
+      message: 'line 6 is indented with a tab: YAML allows only spaces there'
     })
   })
 

@@ -6,6 +6,7 @@ import { parse } from 'yaml'
 import { FIELDS } from '../../src/meshspec/fields.js'
 import { renderSpecReference } from '../../src/meshspec/reference.js'
 import { meshSchema, meshSchemaText } from '../../src/meshspec/schema.js'
+import { ACCESS_LOG_KEYS } from '../../src/meshspec/structured.js'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const schemaFile = path.join(repoRoot, 'schema/mesh.schema.json')
@@ -26,6 +27,7 @@ function readmeWithReference(readme: string): string | undefined {
 const validator = () =>
   new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true }).compile(meshSchema())
 const example = (name: string): unknown => parse(readFileSync(path.join(repoRoot, 'examples', name), 'utf8'))
+const accessLogFormat = () => Object.fromEntries(ACCESS_LOG_KEYS.map(key => [key, '%START_TIME%']))
 
 describe('generated files', () => {
   it('schema/mesh.schema.json is up to date', () => {
@@ -47,7 +49,7 @@ describe('generated files', () => {
     const rows = renderSpecReference().trim().split('\n').slice(2)
     expect(rows).toHaveLength(FIELDS.length + 2)
     expect(rows).toContainEqual(
-      expect.stringMatching(/^\| `tracing.sampling` \| `TraceSampling` \| number \| 0–100 \|/)
+      expect.stringMatching(/^\| `tracing.sampling` \| `TraceSampling` \| number \| from 0 to 100 \|/)
     )
   })
 })
@@ -74,22 +76,34 @@ describe('the JSON Schema', () => {
   it.each([
     ['an unknown key', { tracng: {} }, '"additionalProperty":"tracng"'],
     ['a missing required field', { name: undefined }, 'name'],
-    ['a value outside its enum', { edition: 'pro' }, '/edition'],
+    ['a value outside a list the API doc closes', { clusterSpec: 'Enterprise' }, '/clusterSpec'],
     ['yes for a boolean', { tracing: { enabled: 'yes' } }, '/tracing/enabled'],
     [
       'a literal private key',
       { certificateAuthority: { key: '-----BEGIN PRIVATE KEY-----' } },
       '/certificateAuthority/key'
     ],
-    ['a bad vSwitch id', { network: { vpcId: 'vpc-a', vSwitches: ['sw-1'] } }, '/network/vSwitches/0'],
-    ['a reserved tag key', { tags: { 'aliyun:x': 'y' } }, '/tags'],
+    ['a percentage above 100', { tracing: { sampling: 150 } }, '/tracing/sampling'],
+    ['port 70000', { proxy: { excludeInboundPorts: [70000] } }, '/proxy/excludeInboundPorts/0'],
+    ['a period of 0 months', { billing: { period: 0 } }, '/billing/period'],
+    ['no vSwitch', { network: { vpcId: 'vpc-a', vSwitches: [] } }, '/network/vSwitches'],
+    [
+      'a value that is no quantity',
+      { proxy: { resources: { limits: { cpu: 'two' } } } },
+      '/proxy/resources/limits/cpu'
+    ],
     ['an extra parameter the spec maps', { extraParameters: { TraceSampling: 1 } }, '/extraParameters'],
     [
       'an incomplete access log format',
       { accessLog: { format: { method: '%REQ(:METHOD)%' } } },
       '/accessLog/format'
+    ],
+    [
+      'a JSON string for a mapping',
+      { localityLoadBalancing: { config: '{"failover":[]}' } },
+      '/localityLoadBalancing/config'
     ]
-  ])('rejects %s', (_, change, where) => {
+  ])('rejects %s, an error', (_, change, where) => {
     const validate = validator()
     const spec = { ...(example('minimal.yaml') as Record<string, unknown>), ...change }
     expect(validate(JSON.parse(JSON.stringify(spec)))).toBe(false)
@@ -97,6 +111,61 @@ describe('the JSON Schema', () => {
       e => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`
     )
     expect(places.join('\n')).toContain(where)
+  })
+
+  // Each is a warning of the validator (docs/rules.md): an editor must not underline it.
+  it.each([
+    ['an edition outside Default and Pro', { edition: 'Enterprise' }],
+    ['an OPA log level outside the UpdateMeshFeature list', { opa: { logLevel: 'warn' } }],
+    ['a period of 48 months', { billing: { chargeType: 'PrePay', period: 48 } }],
+    [
+      'a renewal of 12 months',
+      { billing: { chargeType: 'PrePay', period: 1, autoRenew: true, autoRenewPeriod: 12 } }
+    ],
+    [
+      '21 tags, with number and boolean values',
+      { tags: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`t${i}`, i % 2 ? i : true])) }
+    ],
+    ['a reserved tag key', { tags: { 'aliyun:x': 'y' } }],
+    [
+      "the API doc's own example ids",
+      {
+        network: {
+          vpcId: 'vpc-xzelac2tw4ic7wz31****',
+          vSwitches: ['vsw-xzegf5dndkbf4m6eg****', 'VSW-B', 'VSW-B']
+        }
+      }
+    ],
+    ['an unknown region', { region: 'ap-southeast-6' }],
+    ['a repeated port', { proxy: { excludeInboundPorts: [80, 80] } }],
+    [
+      'CPU in memory units and memory in millibytes',
+      { proxy: { resources: { limits: { cpu: '1Gi', memory: '128m' } } } }
+    ],
+    ['a duration without a unit', { multiBuffer: { pollDelay: '30 seconds' } }],
+    [
+      'an access log format value that is not a format string',
+      { accessLog: { format: { ...accessLogFormat(), method: 5 } } }
+    ],
+    [
+      'locality weights that do not add up to 100',
+      { localityLoadBalancing: { config: { distribute: [{ from: 'a', to: { b: 60 } }], failover: [] } } }
+    ],
+    ['an empty optional string', { istioVersion: '' }],
+    ['a URL that is not http', { prometheus: { url: 'ftp://x' } }],
+    ['a host with a space', { accessLog: { service: { host: 'bad host' } } }]
+  ])('accepts %s, a warning', (_, change) => {
+    const validate = validator()
+    const spec = { ...(example('minimal.yaml') as Record<string, unknown>), ...change }
+    expect(validate(JSON.parse(JSON.stringify(spec))) ? [] : validate.errors).toEqual([])
+  })
+
+  it('names the warning-class rules in the descriptions and offers open lists for completion', () => {
+    const properties = meshSchema().properties as Record<string, Record<string, unknown>>
+    expect(properties.edition).toMatchObject({
+      description: 'Mesh edition. (API: Edition) Warned about, never refused: one of "Default", "Pro".',
+      examples: ['Default', 'Pro']
+    })
   })
 
   it('accepts ${NAME} where the value is only known from the environment', () => {

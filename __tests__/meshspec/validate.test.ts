@@ -1,45 +1,33 @@
 import { describe, expect, it } from '@jest/globals'
 import { caEnv, readCaFixture } from '../support/ca-fixture.js'
 import { BASE, errors, evaluate, FILE, warnings, where } from '../support/spec-helpers.js'
-
-/** BASE plus `extra`, whose first line is line 5. */
-const check = (extra: string, env: Record<string, string> = {}) => evaluate(BASE + extra, env)
+import { check, said } from './said.js'
 
 describe('keys', () => {
   it('suggests the closest known key, at any level', () => {
     const result = check(
       'tracng: {enabled: true}\ntracing: {sampleing: 5}\nTraceSampling: 5\nproxy: {resources: {limit: {}}}\n'
     )
-    expect(where(errors(result))).toEqual([
-      '5:1 tracng',
-      '6:11 tracing.sampleing',
-      '7:1 TraceSampling',
-      '8:21 proxy.resources.limit'
+    expect(said(result)).toEqual([
+      '5:1 error: tracng is not a known key; did you mean tracing?',
+      '6:11 error: tracing.sampleing is not a known key; did you mean tracing.sampling?',
+      '7:1 error: TraceSampling is not a known key; did you mean tracing.sampling?',
+      '8:21 error: proxy.resources.limit is not a known key; did you mean proxy.resources.limits?'
     ])
-    expect(errors(result).map(d => d.expected)).toEqual([
-      'a known key such as tracing',
-      'a known key such as tracing.sampling',
-      'a known key such as tracing.sampling',
-      'a known key such as proxy.resources.limits'
-    ])
-    expect(errors(result)[0]).toMatchObject({
-      file: FILE,
-      message: 'unknown key "tracng" (did you mean tracing?)',
-      found: '"tracng"'
-    })
+    expect(result.diagnostics[0]).toMatchObject({ file: FILE, path: 'tracng' })
   })
 
-  it('points to the one field elsewhere with that name, and not to one of several', () => {
-    const result = check('sampling: 5\nenabled: true\n')
-    expect(errors(result).map(d => d.expected)).toEqual([
-      'a known key such as tracing.sampling',
-      expect.stringMatching(/^one of: version, extraParameters, name, region/)
+  it('points to the one field elsewhere with that name, and lists all keys when nothing is close', () => {
+    expect(said(check('sampling: 5\nenabled: true\nbilling: {zzzzzz: 1}\n'))).toEqual([
+      '5:1 error: sampling is not a known key; did you mean tracing.sampling?',
+      '6:1 error: enabled is not a known key; the keys at the top level are version, name, region, tags, ' +
+        'edition, clusterSpec, istioVersion, clusterDomain, guestCluster, playgroundScene, network, ' +
+        'loadBalancer, billing, tracing, prometheus, kiali, accessLog, controlPlaneLog, audit, opa, proxy, ' +
+        'localityLoadBalancing, filters, dnsProxying, mse, configSource, gatewayAPI, ' +
+        'filterGatewayClusterConfig, sdsServer, crHistory, crAggregation, multiBuffer, ambient, acmg, ' +
+        'certificateAuthority, extraParameters',
+      '7:11 error: billing.zzzzzz is not a known key; the keys of billing are chargeType, period, autoRenew, autoRenewPeriod'
     ])
-  })
-
-  it('lists the keys of the section when nothing is close', () => {
-    const result = check('billing: {zzzzzz: 1}\n')
-    expect(errors(result)[0].expected).toBe('one of: chargeType, period, autoRenew, autoRenewPeriod')
   })
 
   it('treats __proto__ and constructor as unknown keys, without touching any prototype', () => {
@@ -51,118 +39,217 @@ describe('keys', () => {
   })
 
   it('wants a mapping for a section', () => {
-    const result = check('tracing: true\n')
-    expect(where(errors(result))).toEqual(['5:10 tracing'])
-    expect(errors(result)[0]).toMatchObject({
-      message: 'tracing must be a mapping',
-      found: 'the boolean true'
-    })
+    expect(said(check('tracing: true\n'))).toEqual([
+      '5:10 error: tracing must be a mapping with keys such as enabled, sampling, customizedZipkin | found the boolean true'
+    ])
   })
 })
 
 describe('required fields and version', () => {
   it('reports each missing required field', () => {
-    const result = evaluate('region: cn-hangzhou\nnetwork: {vpcId: vpc-a}\n')
-    expect(errors(result).map(d => `${d.line}:${d.column} ${d.path}: ${d.message}`)).toEqual([
-      '1:1 version: version is required',
-      '1:1 name: name is required (it identifies the mesh)',
-      '2:11 network.vSwitches: network.vSwitches is required (the API requires VSwitches)'
+    expect(said(evaluate('region: cn-hangzhou\nnetwork: {vpcId: vpc-a}\n'))).toEqual([
+      '1:1 error: version is required: add version: 1',
+      '1:1 error: name is required: it identifies the mesh',
+      '2:11 error: network.vSwitches is required: the API needs VSwitches'
     ])
   })
 
-  it('accepts only version 1', () => {
-    expect(where(errors(evaluate(BASE.replace('version: 1', 'version: 2'))))).toEqual(['1:10 version'])
-    expect(where(errors(evaluate(BASE.replace('version: 1', "version: '1'"))))).toEqual(['1:10 version'])
+  it('accepts only version 1, and no empty required value', () => {
+    expect(said(evaluate(BASE.replace('version: 1', "version: '1'")))).toEqual([
+      '1:10 error: version must be 1, the only format version | found the string "1"'
+    ])
+    expect(said(evaluate(BASE.replace('name: m', 'name: ""')))).toEqual(['2:7 error: name must not be empty'])
   })
 })
 
 describe('types', () => {
-  it.each([
-    ['tracing: {enabled: yes}\n', '5:20 tracing.enabled', 'a boolean: true or false'],
-    ['billing: {chargeType: PrePay, period: 3.0}\n', '5:39 billing.period', 'an integer'],
-    ['billing: {chargeType: PrePay, period: "3"}\n', '5:39 billing.period', 'an integer'],
-    ['tracing: {sampling: .nan}\n', '5:21 tracing.sampling', 'a number'],
-    ['edition: 1\n', '5:10 edition', 'a string'],
-    ['network2: 1\n', '5:1 network2', 'a known key such as network'],
-    [
-      'proxy: {excludeInboundPorts: "80,81"}\n',
-      '5:30 proxy.excludeInboundPorts',
-      'a YAML list such as [a, b]'
-    ],
-    ['proxy: {excludeInboundPorts: [80, "81"]}\n', '5:35 proxy.excludeInboundPorts[1]', 'an integer'],
-    [
-      'opa: {resources: {requests: {cpu: true}}}\n',
-      '5:35 opa.resources.requests.cpu',
-      'a quantity (a string such as "500m", or a number)'
-    ],
-    ['tags: [a, b]\n', '5:7 tags', 'a mapping of tag keys to string values'],
-    ['accessLog: {format: "{}"}\n', '5:21 accessLog.format', 'a mapping']
-  ])('%s', (extra, at, expected) => {
-    const result = check(extra)
-    expect(where(errors(result))).toEqual([at])
-    expect(errors(result)[0].expected).toBe(expected)
+  it('wants the type of each field, saying what was found', () => {
+    const result = check(
+      'billing: {chargeType: PrePay, period: 3.0}\ntracing: {sampling: .nan}\nedition: 1\n' +
+        'proxy: {excludeInboundPorts: "80,81"}\nopa: {resources: {requests: {cpu: true}}}\ntags: [a, b]\n' +
+        'multiBuffer: {pollDelay: 30}\nloadBalancer: {apiServerPublicEip: "true"}\n'
+    )
+    expect(said(result)).toEqual([
+      '5:39 error: billing.period must be an integer | found the number 3.0',
+      '6:21 error: tracing.sampling must be a number | found the number .nan',
+      '7:10 error: edition must be a string | found the number 1',
+      '8:30 error: proxy.excludeInboundPorts must be a YAML list of ports such as [80, 443] | found the string "80,81"',
+      '9:35 error: opa.resources.requests.cpu must be a quantity: a string such as "500m", or a number | found the boolean true',
+      '10:7 error: tags must be a mapping of tag keys to values | found a list',
+      '11:26 error: multiBuffer.pollDelay must be a string | found the number 30',
+      '12:36 error: loadBalancer.apiServerPublicEip must be true or false | found the string "true"'
+    ])
+  })
+
+  it('checks each item of a list', () => {
+    expect(said(check('proxy: {excludeInboundPorts: [80, "81"]}\n'))).toEqual([
+      '5:35 error: proxy.excludeInboundPorts[1] must be a port number | found the string "81"'
+    ])
   })
 })
 
-describe('formats', () => {
+describe('values the API doc rules out are errors', () => {
   it.each([
-    ['region: Hangzhou', 'region', '3:9'],
-    ['network: {vpcId: VPC-1, vSwitches: [vsw-a]}', 'network.vpcId', '4:18'],
-    ['network: {vpcId: vpc-a, vSwitches: [vsw-a, sw-b]}', 'network.vSwitches[1]', '4:44'],
-    ['network: {vpcId: vpc-a, vSwitches: [vsw-a, vsw-a]}', 'network.vSwitches[1]', '4:44'],
-    ['network: {vpcId: vpc-a, vSwitches: []}', 'network.vSwitches', '4:36']
-  ])('%s', (line, path, at) => {
-    const key = line.split(':')[0]
-    const spec = BASE.split('\n')
-      .map(l => (l.startsWith(`${key}:`) ? line : l))
-      .join('\n')
-    expect(where(errors(evaluate(spec)))).toEqual([`${at} ${path}`])
-  })
-
-  it('warns about a well-formed region it does not know, and a closed one', () => {
-    for (const region of ['xx-newplace-1', 'ap-south-1']) {
-      const result = evaluate(BASE.replace('cn-hangzhou', region))
-      expect(errors(result)).toEqual([])
-      expect(where(warnings(result))).toEqual(['3:9 region'])
-      expect(result.request?.region).toBe(region)
-    }
-  })
-
-  it.each([
-    ['opa: {resources: {limits: {cpu: 1Gi}}}', '5:33 opa.resources.limits.cpu'],
-    ['opa: {resources: {limits: {cpu: -1}}}', '5:33 opa.resources.limits.cpu'],
-    ['proxy: {resources: {limits: {memory: 12 Mi}}}', '5:38 proxy.resources.limits.memory'],
-    ['multiBuffer: {pollDelay: 30 seconds}', '5:26 multiBuffer.pollDelay'],
-    ['multiBuffer: {pollDelay: 30}', '5:26 multiBuffer.pollDelay'],
-    ['proxy: {excludeIPRanges: [10.0.0.0/33]}', '5:27 proxy.excludeIPRanges[0]'],
-    ['proxy: {excludeIPRanges: [10.0.0.300/8]}', '5:27 proxy.excludeIPRanges[0]'],
-    ['proxy: {excludeIPRanges: [10.0.0.0]}', '5:27 proxy.excludeIPRanges[0]'],
-    ["proxy: {excludeIPRanges: ['*']}", '5:27 proxy.excludeIPRanges[0]'],
-    ['proxy: {excludeInboundPorts: [0]}', '5:31 proxy.excludeInboundPorts[0]'],
-    ['proxy: {excludeOutboundPorts: [65536]}', '5:32 proxy.excludeOutboundPorts[0]'],
-    ['accessLog: {service: {enabled: true, host: "bad host", port: 9999}}', '5:44 accessLog.service.host'],
-    ['accessLog: {service: {enabled: true, host: als, port: 0}}', '5:55 accessLog.service.port'],
-    ['prometheus: {customized: true, url: "ftp://x"}', '5:37 prometheus.url'],
-    ['prometheus: {customized: true, url: not a url}', '5:37 prometheus.url'],
-    ['clusterDomain: cluster..local', '5:16 clusterDomain'],
-    ['edition: pro', '5:10 edition'],
-    ['accessLog: {file: /dev/stderr}', '5:19 accessLog.file'],
-    ['billing: {chargeType: PrePay, period: 37}', '5:39 billing.period'],
     [
-      'billing: {chargeType: PrePay, period: 1, autoRenew: true, autoRenewPeriod: 4}',
-      '5:76 billing.autoRenewPeriod'
+      'clusterSpec: Enterprise',
+      '5:14 error: clusterSpec must be one of "standard", "enterprise", "ultimate"; did you mean "enterprise"? | found the string "Enterprise"'
     ],
-    ['tracing: {sampling: 100.5}', '5:21 tracing.sampling'],
-    ['name2: x', '5:1 name2'],
-    ['istioVersion: ""', '5:15 istioVersion']
-  ])('%s', (extra, at) => {
+    [
+      'accessLog: {file: /dev/stderr}',
+      '5:19 error: accessLog.file must be one of "", "/dev/stdout" | found the string "/dev/stderr"'
+    ],
+    [
+      'tracing: {sampling: 100.5}',
+      '5:21 error: tracing.sampling must be from 0 to 100 | found the number 100.5'
+    ],
+    [
+      'billing: {chargeType: PrePay, period: 0}',
+      '5:39 error: billing.period must be at least 1 | found the number 0'
+    ],
+    [
+      'proxy: {excludeInboundPorts: [0]}',
+      '5:31 error: proxy.excludeInboundPorts[0] must be from 1 to 65535 | found the number 0'
+    ],
+    [
+      'proxy: {excludeOutboundPorts: [65536]}',
+      '5:32 error: proxy.excludeOutboundPorts[0] must be from 1 to 65535 | found the number 65536'
+    ],
+    [
+      'accessLog: {service: {port: 0}}',
+      '5:29 error: accessLog.service.port must be from 1 to 65535 | found the number 0'
+    ],
+    [
+      'proxy: {excludeIPRanges: [10.0.0.0/33]}',
+      '5:27 error: proxy.excludeIPRanges[0] is not a CIDR such as 10.0.0.0/8 or fd00::/8: the prefix length must be /0 to /32 | found the string "10.0.0.0/33"'
+    ],
+    [
+      'proxy: {excludeIPRanges: [10.0.0.300/8]}',
+      '5:27 error: proxy.excludeIPRanges[0] is not a CIDR such as 10.0.0.0/8 or fd00::/8: 10.0.0.300 is not an IP address | found the string "10.0.0.300/8"'
+    ],
+    [
+      'proxy: {excludeIPRanges: [10.0.0.0]}',
+      '5:27 error: proxy.excludeIPRanges[0] is not a CIDR such as 10.0.0.0/8 or fd00::/8: it has no prefix length such as /32 | found the string "10.0.0.0"'
+    ],
+    [
+      "proxy: {excludeIPRanges: ['*']}",
+      '5:27 error: proxy.excludeIPRanges[0] is not a CIDR such as 10.0.0.0/8 or fd00::/8: * is not an IP address | found the string "*"'
+    ],
+    [
+      'proxy: {resources: {limits: {memory: 12 Mi}}}',
+      '5:38 error: proxy.resources.limits.memory is not a Kubernetes quantity such as 500m, 1 or 128Mi | found the string "12 Mi"'
+    ],
+    [
+      'opa: {resources: {limits: {cpu: -1}}}',
+      '5:33 error: opa.resources.limits.cpu is negative: a resource amount cannot be | found the number -1'
+    ],
+    [
+      'prometheus: {customized: true, url: not a url}',
+      '5:37 error: prometheus.url is not a URL such as http://prometheus:9090 | found the string "not a url"'
+    ]
+  ])('%s', (extra, message) => {
     const result = check(`${extra}\n`)
-    expect(where(errors(result))).toEqual([at])
-    expect(errors(result)[0].expected).toBeTruthy()
+    expect(said(result)).toEqual([message])
     expect(result.request).toBeUndefined()
   })
 
-  it('accepts the valid forms', () => {
+  it('wants at least one vSwitch', () => {
+    const result = evaluate(BASE.replace('vSwitches: [vsw-a]', 'vSwitches: []'))
+    expect(said(result)).toEqual(['4:36 error: network.vSwitches needs at least 1 item'])
+  })
+})
+
+describe('rules from elsewhere are warnings that name their source, and the value is sent', () => {
+  it.each([
+    [
+      'edition: Enterprise',
+      'Edition',
+      'Enterprise',
+      '5:10 warning: edition is not one of "Default", "Pro" that Terraform\'s provider lists; the API doc does not close the list, so it is sent as written | found the string "Enterprise"'
+    ],
+    [
+      'opa: {logLevel: warn}',
+      'OPALogLevel',
+      'warn',
+      '5:17 warning: opa.logLevel is not one of "debug", "info", "error" that the UpdateMeshFeature doc lists; the API doc does not close the list, so it is sent as written | found the string "warn"'
+    ],
+    [
+      'billing: {chargeType: PrePay, period: 48}',
+      'Period',
+      '48',
+      "5:39 warning: billing.period is above 36, the most ROS's validator allows; the API doc sets no limit, so it is sent as written | found the number 48"
+    ],
+    [
+      'billing: {chargeType: PrePay, period: 1, autoRenew: true, autoRenewPeriod: 12}',
+      'AutoRenewPeriod',
+      '12',
+      "5:76 warning: billing.autoRenewPeriod is not one of 1, 2, 3, 6 that ROS's validator lists; the API doc does not close the list, so it is sent as written | found the number 12"
+    ],
+    [
+      'opa: {resources: {limits: {cpu: 1Gi}}}',
+      'OPALimitCPU',
+      '1Gi',
+      '5:33 warning: opa.resources.limits.cpu is not in cores or millicores such as 2 or 500m, as Kubernetes counts CPU; it is sent as written | found the string "1Gi"'
+    ],
+    [
+      'proxy: {resources: {requests: {memory: 128m}}}',
+      'ProxyRequestMemory',
+      '128m',
+      '5:40 warning: proxy.resources.requests.memory is in millibytes or smaller; Kubernetes counts memory in bytes such as 128Mi; it is sent as written | found the string "128m"'
+    ],
+    [
+      'multiBuffer: {pollDelay: 30 seconds}',
+      'MultiBufferPollDelay',
+      '30 seconds',
+      '5:26 warning: multiBuffer.pollDelay is not a duration such as 30s, 1m or 500ms, as Go writes them; it is sent as written | found the string "30 seconds"'
+    ],
+    [
+      'accessLog: {service: {host: "bad host"}}',
+      'AccessLogServiceHost',
+      'bad host',
+      '5:29 warning: accessLog.service.host is not a host name by RFC 1123 or an IP address; it is sent as written | found the string "bad host"'
+    ],
+    [
+      'prometheus: {customized: true, url: "ftp://x"}',
+      'PrometheusUrl',
+      'ftp://x',
+      '5:37 warning: prometheus.url does not use http or https, as a Prometheus address does; it is sent as written | found the string "ftp://x"'
+    ],
+    [
+      'clusterDomain: cluster..local',
+      'ClusterDomain',
+      'cluster..local',
+      '5:16 warning: clusterDomain is not a DNS domain such as cluster.local; it is sent as written | found the string "cluster..local"'
+    ],
+    [
+      'istioVersion: ""',
+      'IstioVersion',
+      '',
+      '5:15 warning: istioVersion is empty and is sent as an empty parameter; leave the key out to leave it unset'
+    ]
+  ])('%s', (extra, parameter, sent, message) => {
+    const result = check(`${extra}\n`)
+    expect(said(result)).toEqual([message])
+    expect(result.request?.body[parameter]).toBe(sent)
+  })
+
+  it("takes the ids of the API doc's own examples, and a repeated vSwitch, with warnings", () => {
+    const result = evaluate(
+      BASE.replace(
+        /^network:.*$/m,
+        'network: {vpcId: vpc-xzelac2tw4ic7wz31****, vSwitches: [vsw-xzegf5dndkbf4m6eg****, VSW-B, VSW-B]}'
+      )
+    )
+    expect(said(result)).toEqual([
+      '4:18 warning: network.vpcId is not vpc- followed by lowercase letters and digits, like the ids in the API doc\'s examples; it is sent as written | found the string "vpc-xzelac2tw4ic7wz31****"',
+      '4:57 warning: network.vSwitches[0] is not vsw- followed by lowercase letters and digits, as Terraform\'s vSwitch validator expects; it is sent as written | found the string "vsw-xzegf5dndkbf4m6eg****"',
+      '4:84 warning: network.vSwitches[1] is not vsw- followed by lowercase letters and digits, as Terraform\'s vSwitch validator expects; it is sent as written | found the string "VSW-B"',
+      '4:91 warning: network.vSwitches[2] is not vsw- followed by lowercase letters and digits, as Terraform\'s vSwitch validator expects; it is sent as written | found the string "VSW-B"',
+      '4:91 warning: network.vSwitches[2] repeats "VSW-B"; an item listed twice is probably a mistake, it is sent as written | found the string "VSW-B"'
+    ])
+    expect(result.request?.body.VSwitches).toBe('["vsw-xzegf5dndkbf4m6eg****","VSW-B","VSW-B"]')
+  })
+
+  it('accepts the valid forms without a word', () => {
     const result = check(`proxy:
   includeIPRanges: ['*', 10.0.0.0/8, 'fd00::/8']
   excludeIPRanges: [192.168.0.0/16, '::1/128']
@@ -182,24 +269,71 @@ tracing: {sampling: 0}
   })
 })
 
-describe('tags', () => {
-  it('allows at most 20 tags', () => {
-    const tags = Array.from({ length: 21 }, (_, i) => `t${i}: v`).join(', ')
-    expect(where(errors(check(`tags: {${tags}}\n`)))).toEqual(['5:7 tags'])
-    const twenty = Array.from({ length: 20 }, (_, i) => `t${i}: v`).join(', ')
-    expect(errors(check(`tags: {${twenty}}\n`))).toEqual([])
+describe('regions', () => {
+  it.each([
+    ['cn-hangzou', 'cn-hangzhou'],
+    ['cn-hangzhuo', 'cn-hangzhou'],
+    ['CN-Beijing', 'cn-beijing'],
+    ['cn_shanghai', 'cn-shanghai'],
+    ['Hangzhou', 'cn-hangzhou'],
+    ['us-wset-1', 'us-west-1']
+  ])('%s is a typo of %s: an error', (region, meant) => {
+    const result = evaluate(BASE.replace('cn-hangzhou', region))
+    expect(said(result)).toEqual([
+      `3:9 error: region is not a known ASM region; did you mean ${meant}? | found the string "${region}"`
+    ])
   })
 
-  it('follows the key and value length and prefix rules', () => {
+  it.each(['xx-newplace-1', 'ap-southeast-6', 'cn-guangzhou', 'me-central-1'])(
+    '%s is far from every known region, or differs only in digits: a warning, and sent',
+    region => {
+      const result = evaluate(BASE.replace('cn-hangzhou', region))
+      expect(said(result)).toEqual([
+        `3:9 warning: region is not among the ASM regions of the API metadata; it is sent as written, in case the region is new | found the string "${region}"`
+      ])
+      expect(result.request?.region).toBe(region)
+    }
+  )
+
+  it('warns about a region the metadata lists as closed', () => {
+    expect(said(evaluate(BASE.replace('cn-hangzhou', 'ap-south-1')))).toEqual([
+      '3:9 warning: region is listed as closed for ASM in the API metadata; it is sent as written | found the string "ap-south-1"'
+    ])
+  })
+})
+
+describe('tags', () => {
+  it('sends any scalar as its text, and warns past 20 tags', () => {
+    const result = check('tags: {n: 5, b: true, e: , v: 1.0}\n')
+    expect(result.diagnostics).toEqual([])
+    expect(result.request?.query).toEqual({
+      'Tag.1.Key': 'n',
+      'Tag.1.Value': '5',
+      'Tag.2.Key': 'b',
+      'Tag.2.Value': 'true',
+      'Tag.3.Key': 'e',
+      'Tag.3.Value': '',
+      'Tag.4.Key': 'v',
+      'Tag.4.Value': '1.0'
+    })
+    const tags = Array.from({ length: 21 }, (_, i) => `t${i}: v`).join(', ')
+    const many = check(`tags: {${tags}}\n`)
+    expect(said(many)).toEqual([
+      '5:7 warning: tags has 21 tags, more than the 20 the ListTagResources doc allows; they are sent as written'
+    ])
+    expect(Object.keys(many.request?.query ?? {})).toHaveLength(42)
+  })
+
+  it("warns about Alibaba Cloud's key and value rules, and refuses what cannot be a tag", () => {
     const result = check(
-      `tags:\n  aliyun-x: a\n  acs:y: b\n  ${'k'.repeat(129)}: c\n  ok: ${'v'.repeat(129)}\n  n: 5\n`
+      `tags:\n  aliyun-x: a\n  ${'k'.repeat(129)}: c\n  ok: ${'v'.repeat(129)}\n  list: [a]\n`
     )
-    expect(where(errors(result))).toEqual([
-      `6:3 tags.aliyun-x`,
-      `7:3 tags.acs:y`,
-      `8:3 tags.${'k'.repeat(129)}`,
-      '9:7 tags.ok',
-      '10:6 tags.n'
+    const SENT = "which Alibaba Cloud's tag rules do not allow; it is sent as written"
+    expect(said(result)).toEqual([
+      `6:3 warning: tags.aliyun-x: the key starts with aliyun or acs:, ${SENT}`,
+      `7:3 warning: tags.${'k'.repeat(129)}: the key has 129 characters, more than 128, ${SENT}`,
+      `8:7 warning: tags.ok has a value of 129 characters, more than 128, ${SENT}`,
+      '9:9 error: tags.list must be a single value such as prod | found a list'
     ])
   })
 })
@@ -207,69 +341,57 @@ describe('tags', () => {
 describe('cross-field rules', () => {
   it.each([
     [
-      'billing: {chargeType: PrePay}',
-      '5:11 billing.period',
-      'billing.period is required with billing.chargeType: PrePay'
+      'kiali: {enabled: true}',
+      '5:9 error: kiali.enabled: true needs prometheus.enabled: true; the API doc says KialiEnabled requires Telemetry | found prometheus.enabled not set'
     ],
     [
       'billing: {chargeType: PayOnDemand, period: 3}',
-      '5:36 billing.period',
-      'billing.period is only allowed with billing.chargeType: PrePay'
+      '5:36 warning: billing.period is set without billing.chargeType: "PrePay"; the API doc says it applies only to PrePay, so the API ignores it | found billing.chargeType: "PayOnDemand"'
     ],
     [
       'billing: {autoRenew: true}',
-      '5:11 billing.autoRenew',
-      'billing.autoRenew is only allowed with billing.chargeType: PrePay'
+      '5:11 warning: billing.autoRenew is set without billing.chargeType: "PrePay"; the API doc says it applies only to PrePay, so the API ignores it | found billing.chargeType not set'
+    ],
+    [
+      'billing: {chargeType: PrePay}',
+      '5:11 warning: billing.period is not set with billing.chargeType: "PrePay"; Alibaba Cloud\'s subscription APIs need the length of a subscription, and the API doc states no default'
     ],
     [
       'billing: {chargeType: PrePay, period: 1, autoRenewPeriod: 3}',
-      '5:42 billing.autoRenewPeriod',
-      'billing.autoRenewPeriod is only allowed with billing.chargeType: PrePay and billing.autoRenew: true'
+      "5:42 warning: billing.autoRenewPeriod is set without billing.autoRenew: true; Alibaba Cloud's subscription APIs use a renewal period only with auto-renewal, but it is sent as written | found billing.autoRenew not set"
     ],
     [
       'prometheus: {customized: true}',
-      '5:14 prometheus.url',
-      'prometheus.url is required with prometheus.customized: true'
+      '5:14 warning: prometheus.url is not set with prometheus.customized: true; your own Prometheus needs its address, though the API doc does not require it'
     ],
     [
       'prometheus: {url: "http://p:9090"}',
-      '5:14 prometheus.url',
-      'prometheus.url is only allowed with prometheus.customized: true'
-    ],
-    [
-      'kiali: {enabled: true}',
-      '5:9 kiali.enabled',
-      'kiali.enabled: true is only allowed with prometheus.enabled: true'
+      '5:14 warning: prometheus.url is set without prometheus.customized: true; the API doc uses PrometheusUrl with CustomizedPrometheus, so the API probably ignores it | found prometheus.customized not set'
     ],
     [
       'accessLog: {service: {enabled: true, port: 1}}',
-      '5:23 accessLog.service.host',
-      'accessLog.service.host is required with accessLog.service.enabled: true'
+      '5:23 warning: accessLog.service.host is not set with accessLog.service.enabled: true; the access log service needs a host to send to, though the API doc does not require it'
     ],
     [
       'configSource: {enabled: true}',
-      '5:16 configSource.nacosId',
-      'configSource.nacosId is required with configSource.enabled: true'
+      '5:16 warning: configSource.nacosId is not set with configSource.enabled: true; the config source needs the id of a Nacos instance, though the API doc does not require it'
     ],
     [
       'localityLoadBalancing: {config: {failover: [{from: a, to: b}]}}',
-      '5:25 localityLoadBalancing.config',
-      'localityLoadBalancing.config is only allowed with localityLoadBalancing.enabled: true'
+      '5:25 warning: localityLoadBalancing.config is set without localityLoadBalancing.enabled: true; Istio applies locality settings only with locality load balancing on, so they are probably ignored | found localityLoadBalancing.enabled not set'
     ],
     [
       'opa: {resources: {requests: {cpu: 1500m}, limits: {cpu: 1}}}',
-      '5:35 opa.resources.requests.cpu',
-      'opa.resources.requests.cpu is above opa.resources.limits.cpu'
+      '5:35 warning: opa.resources.requests.cpu 1500m is above opa.resources.limits.cpu 1; Kubernetes refuses a request above its limit, but it is sent as written'
     ],
     [
       'proxy: {resources: {requests: {memory: 2Gi}, limits: {memory: 1024Mi}}}',
-      '5:40 proxy.resources.requests.memory',
-      'proxy.resources.requests.memory is above proxy.resources.limits.memory'
+      '5:40 warning: proxy.resources.requests.memory 2Gi is above proxy.resources.limits.memory 1024Mi; Kubernetes refuses a request above its limit, but it is sent as written'
     ]
-  ])('%s', (extra, at, message) => {
+  ])('%s', (extra, message) => {
     const result = check(`${extra}\n`)
-    expect(where(errors(result))).toEqual([at])
-    expect(errors(result)[0].message).toBe(message)
+    expect(said(result)).toEqual([message])
+    expect(result.request === undefined).toBe(message.includes(' error: '))
   })
 
   it('accepts kiali off without prometheus, and equal requests and limits', () => {
@@ -294,57 +416,64 @@ describe('certificate authority', () => {
   it('rejects a key that does not match its certificate, without printing it', () => {
     const env = { ...caEnv(), ASM_CA_KEY: readCaFixture('root-key.pem') }
     const result = check(ca('  cert: ${ASM_CA_CERT}\n  key: ${ASM_CA_KEY}\n'), env)
-    expect(where(errors(result))).toEqual(['7:8 certificateAuthority.key'])
-    expect(errors(result)[0]).toMatchObject({
-      message: 'certificateAuthority.key does not match certificateAuthority.cert',
-      found: 'a different key'
-    })
+    expect(said(result)).toEqual([
+      '7:8 error: certificateAuthority.key does not match certificateAuthority.cert; the key must be the private key of the certificate in certificateAuthority.cert'
+    ])
     expect(JSON.stringify(result.diagnostics)).not.toContain('PRIVATE')
   })
 
   it('wants at least two certificates in certChain, and warns when they are out of order', () => {
-    const one = check(ca('  certChain: ${ASM_CA_CERT}\n'), caEnv())
-    expect(where(errors(one))).toEqual(['6:14 certificateAuthority.certChain'])
-    expect(errors(one)[0].expected).toBe('at least 2 certificates')
+    expect(said(check(ca('  certChain: ${ASM_CA_CERT}\n'), caEnv()))).toEqual([
+      '6:14 error: certificateAuthority.certChain holds 1 certificate; the API doc wants a chain of at least 2, from the CA to the root'
+    ])
     const reversed = readCaFixture('root-cert.pem') + readCaFixture('ca-cert.pem')
     const result = check(ca('  certChain: ${CHAIN}\n'), { CHAIN: reversed })
-    expect(errors(result)).toEqual([])
-    expect(where(warnings(result))).toEqual(['6:14 certificateAuthority.certChain'])
+    expect(said(result)).toEqual([
+      '6:14 warning: certificateAuthority.certChain is out of order: certificate 1 is not issued by the next one; the API doc lists the chain from the CA certificate to the root, it is sent as written'
+    ])
+    expect(result.request).toBeDefined()
   })
 
-  it('rejects what is not a certificate or key', () => {
+  it('rejects what is not a certificate or key, and warns about a second certificate', () => {
     const result = check(ca('  cert: ${BAD}\n  rootCert: ${CHAIN}\n  rootKey: ${NOTKEY}\n'), {
       BAD: 'not a certificate',
       CHAIN: readCaFixture('cert-chain.pem'),
       NOTKEY: readCaFixture('root-cert.pem')
     })
-    expect(errors(result).map(d => `${d.line}:${d.column} ${d.message}`)).toEqual([
-      '6:9 certificateAuthority.cert is neither PEM (-----BEGIN ...) nor Base64 of a PEM',
-      '7:13 certificateAuthority.rootCert holds 2 certificate(s)',
-      '8:12 certificateAuthority.rootKey is not a private key that can be parsed'
+    expect(said(result)).toEqual([
+      '6:9 error: certificateAuthority.cert is neither PEM, starting with -----BEGIN, nor Base64 of a PEM',
+      "7:13 warning: certificateAuthority.rootCert holds 2 certificates, where Istio's CA secret holds one; it is sent as written",
+      '8:3 warning: certificateAuthority.rootKey is deprecated: the API deprecates ExistingRootCaKey; prefer cert, key and certChain',
+      '8:12 error: certificateAuthority.rootKey is not a private key that can be read'
     ])
   })
 
   it('needs the parts each ExistingCaType uses, and warns that the type is deprecated', () => {
-    const result = check(ca("  type: '2'\n"))
-    expect(where(errors(result))).toEqual([
-      '6:3 certificateAuthority.rootCert',
-      '6:3 certificateAuthority.rootKey'
+    const NEEDS = 'the API doc says ExistingCaType "2" needs ExistingRootCaCert and ExistingRootCaKey'
+    expect(said(check(ca("  type: '2'\n")))).toEqual([
+      '6:3 warning: certificateAuthority.type is deprecated: the API deprecates ExistingCaType; set cert, key and certChain instead',
+      `6:3 error: certificateAuthority.rootCert is required with certificateAuthority.type: "2"; ${NEEDS}`,
+      `6:3 error: certificateAuthority.rootKey is required with certificateAuthority.type: "2"; ${NEEDS}`
     ])
-    expect(where(warnings(result))).toEqual(['6:3 certificateAuthority.type'])
-    expect(warnings(result)[0].message).toContain('deprecated')
   })
 })
 
 describe('structured parameters', () => {
-  it('accessLog.format must hold the 23 required keys', () => {
-    const result = check('accessLog:\n  format: {authority_for: "%REQ(:AUTHORITY)%", method: 5}\n')
-    expect(where(errors(result))).toEqual(['6:11 accessLog.format', '6:56 accessLog.format.method'])
-    expect(errors(result)[0].message).toBe('accessLog.format lacks 21 of the keys the API requires')
-    expect(errors(result)[0].expected).toContain('bytes_received')
+  it('accessLog.format must hold the 23 keys, and names every one it lacks', () => {
+    const result = check(
+      'accessLog:\n  enabled: true\n  format: {authority_for: "%REQ(:AUTHORITY)%", method: 5}\n'
+    )
+    expect(said(result)).toEqual([
+      '7:11 error: accessLog.format lacks 21 of the 23 keys the API requires: bytes_received, bytes_sent, ' +
+        'downstream_local_address, downstream_remote_address, duration, istio_policy_status, path, protocol, ' +
+        'requested_server_name, response_code, response_flags, route_name, start_time, trace_id, ' +
+        'upstream_cluster, upstream_host, upstream_local_address, upstream_service_time, ' +
+        'upstream_transport_failure_reason, user_agent, x_forwarded_for',
+      '7:56 warning: accessLog.format.method is not an Envoy format string such as "%REQ(:METHOD)%", as in the API doc\'s example; it is sent as written | found the number 5'
+    ])
   })
 
-  it('localityLoadBalancing.config: failover or distribute, known keys, weights adding up to 100', () => {
+  it("localityLoadBalancing.config: Istio's shape, as warnings", () => {
     const result = check(`localityLoadBalancing:
   enabled: true
   config:
@@ -352,16 +481,15 @@ describe('structured parameters', () => {
     distribute:
       - {from: a, to: {b: 60, c: 30}}
 `)
-    expect(errors(result).map(d => `${d.line}:${d.column} ${d.path}`)).toEqual([
-      '8:16 localityLoadBalancing.config.failover[0]',
-      '8:26 localityLoadBalancing.config.failover[0].too',
-      '9:5 localityLoadBalancing.config.distribute',
-      '10:23 localityLoadBalancing.config.distribute[0].to'
+    const AS_ISTIO = "as Istio's locality settings expect; it is sent as written"
+    expect(said(result)).toEqual([
+      `8:16 warning: localityLoadBalancing.config.failover[0] has no to locality, ${AS_ISTIO}`,
+      "8:26 warning: localityLoadBalancing.config.failover[0].too is not a key of Istio's locality settings, it is sent as written; did you mean to?",
+      "9:5 warning: localityLoadBalancing.config.distribute is set beside failover, where Istio's locality settings take one of them; it is sent as written",
+      `10:23 warning: localityLoadBalancing.config.distribute[0].to weights add up to 90, not 100 ${AS_ISTIO}`
     ])
-    expect(errors(result)[1].expected).toBe('a known key such as to')
-    expect(errors(result)[0].message).toBe('localityLoadBalancing.config.failover[0] needs to')
-    expect(errors(result)[3].message).toBe(
-      'the weights in localityLoadBalancing.config.distribute[0].to add up to 90'
+    expect(result.request?.body.LocalityLBConf).toBe(
+      '{"failover":[{"from":"a","too":"b"}],"distribute":[{"from":"a","to":{"b":60,"c":30}}]}'
     )
   })
 })
@@ -371,19 +499,18 @@ describe('extraParameters', () => {
     const result = check(
       'extraParameters:\n  traceSampling: 5\n  Action: x\n  bad-name: 1\n  Nested: {a: 1}\n  Empty:\n  Fine: 1.0\n'
     )
-    expect(errors(result).map(d => `${d.line}:${d.column} ${d.message}`)).toEqual([
-      '6:3 traceSampling is mapped by the spec',
-      '7:3 Action is reserved by the API protocol',
-      '8:3 "bad-name" is not an API parameter name',
-      '9:11 extraParameters.Nested must be a single value',
-      '10:9 extraParameters.Empty must be a single value'
+    expect(said(result)).toEqual([
+      '6:3 error: extraParameters.traceSampling is mapped by the spec: set it as tracing.sampling',
+      '7:3 error: extraParameters.Action is reserved by the API protocol: use only CreateServiceMesh parameters',
+      '8:3 error: extraParameters.bad-name is not an API parameter name: use letters and digits, such as SomeFutureFlag',
+      '9:11 error: extraParameters.Nested must be a single value: a string, number or boolean | found a mapping',
+      '10:9 error: extraParameters.Empty must be a single value: a string, number or boolean | found an empty value'
     ])
-    expect(errors(result)[0].expected).toBe('set it as tracing.sampling')
   })
 })
 
 describe('all problems in one run', () => {
-  it('reports every error of a broken spec together, nothing sent', () => {
+  it('reports every error of a broken spec together, nothing sent, and a warning beside them', () => {
     const result = evaluate(`version: 1
 name: ""
 region: cn_hangzhou
@@ -396,11 +523,10 @@ tracing: {enabled: yes, sampling: 200}
       '2:7 name',
       '3:9 region',
       '4:1 tracng',
-      '5:44 network.vSwitches[1]',
-      '6:11 billing.period',
       '7:20 tracing.enabled',
       '7:35 tracing.sampling'
     ])
+    expect(where(warnings(result))).toEqual(['5:44 network.vSwitches[1]', '6:11 billing.period'])
     expect(result.request).toBeUndefined()
   })
 })

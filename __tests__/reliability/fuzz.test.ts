@@ -97,7 +97,7 @@ describe('hostile specs found or kept by the fuzzer', () => {
   // mutated-examples family; positions now come from the text (src/meshspec/lines.ts).
   it('reports the line of an error that follows a broken alias', () => {
     const result = evaluate('*xname: dev\nregion: cn\nvpc: 1\nfoo: ]\n')
-    const bracket = result.diagnostics.find(d => d.message.includes('"]"'))
+    const bracket = result.diagnostics.find(d => d.message.startsWith('the ] on line 4'))
     expect(bracket).toMatchObject({ line: 4, column: 6 })
   })
 })

@@ -4,6 +4,8 @@
  * adding a parameter is one entry here. Facts come from docs/reference/asm-api.md §1, §6.
  */
 
+import { apiDoc, ASM_DOC, type Basis, borrowed, neverWorks, specFormat } from './basis.js'
+
 /** What the YAML value looks like. */
 export type ValueType =
   | 'string'
@@ -47,26 +49,30 @@ export type Format =
   | 'cidr'
   | 'cidrOrAny'
   | 'url'
+  | 'httpUrl'
   | 'host'
   | 'dnsName'
+  /** A Kubernetes quantity (the grammar); `cpu` and `memory` add the units each is counted in. */
+  | 'quantity'
   | 'cpu'
   | 'memory'
   | 'duration'
   | 'accessLogFormat'
   | 'localityLbConfig'
 
-export interface Rules {
-  enum?: readonly (string | number)[]
+/**
+ * One rule of a field, with its basis (basis.ts): an error or a warning. Formats carry their basis in
+ * formats.ts and structured.ts, as the same format means the same rule wherever it is used.
+ */
+export type Constraint =
+  | { kind: 'enum'; values: readonly (string | number)[]; basis: Basis }
   /** Inclusive bounds of a number, or of each item of a port list. */
-  min?: number
-  max?: number
+  | { kind: 'range'; min?: number; max?: number; basis: Basis }
   /** Format of the value, or of each item of a list. */
-  format?: Format
-  /** Items of a list (or certificates in a chain): at least / at most. */
-  minItems?: number
-  maxItems?: number
-  unique?: boolean
-}
+  | { kind: 'format'; format: Format }
+  /** Items of a list, or certificates in a chain, or tags: at least / at most. */
+  | { kind: 'items'; min?: number; max?: number; basis: Basis }
+  | { kind: 'unique'; basis: Basis }
 
 export interface FieldSpec {
   /** Spec path as in docs/contract.md §4, e.g. `tracing.sampling`. */
@@ -76,7 +82,7 @@ export interface FieldSpec {
   type: ValueType
   wire: WireEncoding
   position: 'body' | 'query'
-  rules?: Rules
+  rules?: readonly Constraint[]
   /** `api`: the API requires it; `spec`: the action requires it (the mesh's identity). */
   required?: 'api' | 'spec'
   /** Never shown or stored: compared as a `sha256:` fingerprint. */
@@ -91,6 +97,34 @@ export interface FieldSpec {
   orderInsensitive?: true
   description: string
 }
+
+export const REQUIRED_BASIS: Readonly<Record<'api' | 'spec', Basis>> = {
+  api: apiDoc('§1.1'),
+  spec: specFormat('§4')
+}
+export const DEPRECATED = borrowed('the API SDK, which marks it deprecated', `${ASM_DOC} §1.1`)
+
+/** The CreateServiceMesh doc closes these lists and documents these ranges. */
+const DOC = apiDoc('§1.1')
+const PORT = neverWorks('a port is a number from 1 to 65535')
+const MONTHS = neverWorks('a subscription or renewal lasts at least one month')
+const ROS = borrowed("ROS's validator", `${ASM_DOC} §5`)
+const REPEAT = borrowed('this action: an item listed twice is probably a mistake', 'docs/contract.md §4.2')
+
+const oneOf = (values: readonly (string | number)[], basis: Basis = DOC): Constraint => ({
+  kind: 'enum',
+  values,
+  basis
+})
+const range = (min: number | undefined, max: number | undefined, basis: Basis): Constraint => ({
+  kind: 'range',
+  ...(min === undefined ? {} : { min }),
+  ...(max === undefined ? {} : { max }),
+  basis
+})
+const format = (name: Format): Constraint => ({ kind: 'format', format: name })
+const unique: Constraint = { kind: 'unique', basis: REPEAT }
+const PORTS = [range(1, 65535, PORT), unique]
 
 const SLB_SPECS = [
   'slb.s1.small',
@@ -110,7 +144,7 @@ const bool = (path: string, api: string, description: string): FieldSpec => ({
   description
 })
 
-const text = (path: string, api: string, description: string, rules?: Rules): FieldSpec => ({
+const text = (path: string, api: string, description: string, rules?: readonly Constraint[]): FieldSpec => ({
   path,
   api,
   type: 'string',
@@ -120,13 +154,13 @@ const text = (path: string, api: string, description: string, rules?: Rules): Fi
   ...(rules ? { rules } : {})
 })
 
-const quantity = (path: string, api: string, format: 'cpu' | 'memory', description: string): FieldSpec => ({
+const quantity = (path: string, api: string, kind: 'cpu' | 'memory', description: string): FieldSpec => ({
   path,
   api,
   type: 'quantity',
   wire: 'text',
   position: 'body',
-  rules: { format },
+  rules: [format('quantity'), format(kind)],
   description
 })
 
@@ -136,7 +170,7 @@ export const FIELDS: readonly FieldSpec[] = [
     required: 'spec'
   },
   {
-    ...text('region', 'RegionId', 'Region of the mesh, e.g. cn-hangzhou.', { format: 'region' }),
+    ...text('region', 'RegionId', 'Region of the mesh, e.g. cn-hangzhou.', [format('region')]),
     required: 'api'
   },
   {
@@ -145,55 +179,57 @@ export const FIELDS: readonly FieldSpec[] = [
     type: 'tags',
     wire: 'tagQuery',
     position: 'query',
-    rules: { maxItems: 20 },
-    description: 'Tags of the mesh (key: value), sent in file order; at most 20.'
+    rules: [{ kind: 'items', max: 20, basis: borrowed('the ListTagResources doc', `${ASM_DOC} §6.10`) }],
+    description: 'Tags of the mesh (key: value), sent in file order.'
   },
-  text('edition', 'Edition', 'Mesh edition.', { enum: ['Default', 'Pro'] }),
-  text('clusterSpec', 'ClusterSpec', 'Instance specification.', {
-    enum: ['standard', 'enterprise', 'ultimate']
-  }),
+  text('edition', 'Edition', 'Mesh edition.', [
+    oneOf(['Default', 'Pro'], borrowed("Terraform's provider", `${ASM_DOC} §1.1, §5`))
+  ]),
+  text('clusterSpec', 'ClusterSpec', 'Instance specification.', [
+    oneOf(['standard', 'enterprise', 'ultimate'])
+  ]),
   text(
     'istioVersion',
     'IstioVersion',
     'ASM (Istio) version, e.g. v1.22.6.71-g0b38b4b3-aliyun; see DescribeVersions.'
   ),
-  text('clusterDomain', 'ClusterDomain', 'Kubernetes cluster domain, e.g. cluster.local.', {
-    format: 'dnsName'
-  }),
+  text('clusterDomain', 'ClusterDomain', 'Kubernetes cluster domain, e.g. cluster.local.', [
+    format('dnsName')
+  ]),
   text(
     'guestCluster',
     'GuestCluster',
     'ID of an ACK cluster to add on creation (same VPC, vSwitch and cluster domain).'
   ),
-  text('playgroundScene', 'PlaygroundScene', 'Playground scenario to set up.', { enum: ['ewmaLb'] }),
+  text('playgroundScene', 'PlaygroundScene', 'Playground scenario to set up.', [oneOf(['ewmaLb'])]),
 
-  { ...text('network.vpcId', 'VpcId', 'ID of the VPC of the mesh.', { format: 'vpcId' }), required: 'api' },
+  { ...text('network.vpcId', 'VpcId', 'ID of the VPC of the mesh.', [format('vpcId')]), required: 'api' },
   {
     path: 'network.vSwitches',
     api: 'VSwitches',
     type: 'stringList',
     wire: 'jsonArray',
     position: 'body',
-    rules: { format: 'vswId', minItems: 1, unique: true },
+    rules: [format('vswId'), { kind: 'items', min: 1, basis: DOC }, unique],
     required: 'api',
     orderInsensitive: true,
     description: 'IDs of the vSwitches of the mesh (sent as a JSON array string).'
   },
 
   bool('loadBalancer.apiServerPublicEip', 'ApiServerPublicEip', 'Expose the API server with a public EIP.'),
-  text('loadBalancer.apiServerSpec', 'ApiServerLoadBalancerSpec', 'SLB specification of the API server.', {
-    enum: SLB_SPECS
-  }),
-  text('loadBalancer.pilotSpec', 'PilotLoadBalancerSpec', 'SLB specification of Pilot.', { enum: SLB_SPECS }),
+  text('loadBalancer.apiServerSpec', 'ApiServerLoadBalancerSpec', 'SLB specification of the API server.', [
+    oneOf(SLB_SPECS)
+  ]),
+  text('loadBalancer.pilotSpec', 'PilotLoadBalancerSpec', 'SLB specification of Pilot.', [oneOf(SLB_SPECS)]),
 
-  text('billing.chargeType', 'ChargeType', 'Billing method.', { enum: ['PayOnDemand', 'PrePay'] }),
+  text('billing.chargeType', 'ChargeType', 'Billing method.', [oneOf(['PayOnDemand', 'PrePay'])]),
   {
     path: 'billing.period',
     api: 'Period',
     type: 'integer',
     wire: 'decimal',
     position: 'body',
-    rules: { min: 1, max: 36 },
+    rules: [range(1, undefined, MONTHS), range(undefined, 36, ROS)],
     description: 'Subscription length in months (PrePay only).'
   },
   bool('billing.autoRenew', 'AutoRenew', 'Renew the subscription automatically (PrePay only).'),
@@ -203,7 +239,7 @@ export const FIELDS: readonly FieldSpec[] = [
     type: 'integer',
     wire: 'decimal',
     position: 'body',
-    rules: { enum: [1, 2, 3, 6] },
+    rules: [range(1, undefined, MONTHS), oneOf([1, 2, 3, 6], ROS)],
     description: 'Months per automatic renewal (PrePay with autoRenew only).'
   },
 
@@ -214,23 +250,24 @@ export const FIELDS: readonly FieldSpec[] = [
     type: 'number',
     wire: 'decimal',
     position: 'body',
-    rules: { min: 0, max: 100 },
+    rules: [range(0, 100, DOC)],
     description: 'Trace sampling percentage, 0-100.'
   },
   bool('tracing.customizedZipkin', 'CustomizedZipkin', 'Use your own Zipkin.'),
 
   bool('prometheus.enabled', 'Telemetry', 'Enable Prometheus metrics collection.'),
   bool('prometheus.customized', 'CustomizedPrometheus', 'Use your own Prometheus (needs prometheus.url).'),
-  text('prometheus.url', 'PrometheusUrl', 'URL of your own Prometheus (only with prometheus.customized).', {
-    format: 'url'
-  }),
+  text('prometheus.url', 'PrometheusUrl', 'URL of your own Prometheus (only with prometheus.customized).', [
+    format('url'),
+    format('httpUrl')
+  ]),
 
   bool('kiali.enabled', 'KialiEnabled', 'Enable Kiali (needs prometheus.enabled).'),
 
   bool('accessLog.enabled', 'AccessLogEnabled', 'Enable access logs.'),
-  text('accessLog.file', 'AccessLogFile', 'Access log file: "" (off) or /dev/stdout.', {
-    enum: ['', '/dev/stdout']
-  }),
+  text('accessLog.file', 'AccessLogFile', 'Access log file: "" (off) or /dev/stdout.', [
+    oneOf(['', '/dev/stdout'])
+  ]),
   text('accessLog.project', 'AccessLogProject', 'SLS project for access logs.'),
   {
     path: 'accessLog.format',
@@ -238,7 +275,7 @@ export const FIELDS: readonly FieldSpec[] = [
     type: 'json',
     wire: 'compactJson',
     position: 'body',
-    rules: { format: 'accessLogFormat' },
+    rules: [format('accessLogFormat')],
     description:
       'Access log format: field name → Envoy format string; must hold the 23 keys the API requires.'
   },
@@ -247,16 +284,14 @@ export const FIELDS: readonly FieldSpec[] = [
     'AccessLogServiceEnabled',
     'Send access logs to a gRPC access log service.'
   ),
-  text('accessLog.service.host', 'AccessLogServiceHost', 'Host of the access log service.', {
-    format: 'host'
-  }),
+  text('accessLog.service.host', 'AccessLogServiceHost', 'Host of the access log service.', [format('host')]),
   {
     path: 'accessLog.service.port',
     api: 'AccessLogServicePort',
     type: 'integer',
     wire: 'decimal',
     position: 'body',
-    rules: { min: 1, max: 65535 },
+    rules: [range(1, 65535, PORT)],
     description: 'Port of the access log service, 1-65535.'
   },
 
@@ -268,7 +303,9 @@ export const FIELDS: readonly FieldSpec[] = [
 
   bool('opa.enabled', 'OpaEnabled', 'Enable the OPA plug-in.'),
   bool('opa.openAgentPolicy', 'OpenAgentPolicy', 'Install Open Policy Agent.'),
-  text('opa.logLevel', 'OPALogLevel', 'OPA log level.', { enum: ['debug', 'info', 'error'] }),
+  text('opa.logLevel', 'OPALogLevel', 'OPA log level.', [
+    oneOf(['debug', 'info', 'error'], borrowed('the UpdateMeshFeature doc', `${ASM_DOC} §1.1`))
+  ]),
   quantity(
     'opa.resources.requests.cpu',
     'OPARequestCPU',
@@ -314,7 +351,7 @@ export const FIELDS: readonly FieldSpec[] = [
     type: 'stringList',
     wire: 'commaList',
     position: 'body',
-    rules: { format: 'cidrOrAny', unique: true },
+    rules: [format('cidrOrAny'), unique],
     orderInsensitive: true,
     description: 'Outbound IP ranges the sidecar intercepts: CIDRs, or * for all.'
   },
@@ -324,7 +361,7 @@ export const FIELDS: readonly FieldSpec[] = [
     type: 'stringList',
     wire: 'commaList',
     position: 'body',
-    rules: { format: 'cidr', unique: true },
+    rules: [format('cidr'), unique],
     orderInsensitive: true,
     description: 'Outbound IP ranges (CIDRs) the sidecar does not intercept.'
   },
@@ -334,7 +371,7 @@ export const FIELDS: readonly FieldSpec[] = [
     type: 'portList',
     wire: 'commaList',
     position: 'body',
-    rules: { min: 1, max: 65535, unique: true },
+    rules: PORTS,
     orderInsensitive: true,
     description: 'Inbound ports the sidecar does not intercept.'
   },
@@ -344,7 +381,7 @@ export const FIELDS: readonly FieldSpec[] = [
     type: 'portList',
     wire: 'commaList',
     position: 'body',
-    rules: { min: 1, max: 65535, unique: true },
+    rules: PORTS,
     orderInsensitive: true,
     description: 'Outbound ports the sidecar does not intercept.'
   },
@@ -356,7 +393,7 @@ export const FIELDS: readonly FieldSpec[] = [
     type: 'json',
     wire: 'compactJson',
     position: 'body',
-    rules: { format: 'localityLbConfig' },
+    rules: [format('localityLbConfig')],
     description:
       'Locality load balancing: failover [{from, to}] or distribute [{from, to: {locality: weight}}].'
   },
@@ -387,7 +424,7 @@ export const FIELDS: readonly FieldSpec[] = [
     type: 'string',
     wire: 'text',
     position: 'body',
-    rules: { format: 'duration' },
+    rules: [format('duration')],
     description: 'Multi-Buffer poll delay, a duration such as 30s or 500ms.'
   },
   bool('ambient', 'EnableAmbient', 'Enable ambient mode.'),
@@ -439,7 +476,7 @@ export const FIELDS: readonly FieldSpec[] = [
     type: 'certificates',
     wire: 'base64Pem',
     position: 'body',
-    rules: { minItems: 2 },
+    rules: [{ kind: 'items', min: 2, basis: apiDoc('§6.7') }],
     fingerprint: true,
     description: 'Certificate chain from the CA to the root, at least two certificates.'
   },
@@ -448,9 +485,7 @@ export const FIELDS: readonly FieldSpec[] = [
       'certificateAuthority.type',
       'ExistingCaType',
       'Type of the existing CA (deprecated by the API).',
-      {
-        enum: ['1', '2']
-      }
+      [oneOf(['1', '2'])]
     ),
     deprecated: 'the API deprecates ExistingCaType; set cert, key and certChain instead'
   }

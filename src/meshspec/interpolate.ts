@@ -8,7 +8,7 @@ export interface InterpolationProblem {
   /** The reference as written, e.g. `${ASM_CA_KEY}`, to find it in the source. */
   reference: string
   message: string
-  expected: string
+  expected?: string
 }
 
 export interface Interpolated {
@@ -40,8 +40,7 @@ export function interpolate(text: string, env: Env): Interpolated {
       result.problems.push({
         index: match.index,
         reference,
-        message: `${JSON.stringify(reference)} is not a valid environment reference`,
-        expected: '${NAME} with NAME made of letters, digits and _ (write $${ for a literal ${)'
+        message: `${reference} is not a valid environment reference: write \${NAME} with NAME made of letters, digits and _, or $\${ for a literal \${`
       })
       result.value += reference
       continue
@@ -53,8 +52,7 @@ export function interpolate(text: string, env: Env): Interpolated {
       result.problems.push({
         index: match.index,
         reference,
-        message: `environment variable ${name} is not set (or is empty)`,
-        expected: `${name} set in the step's env: (for secrets: ${name}: \${{ secrets.${name} }})`
+        message: `environment variable ${name} is not set or is empty: set it in the step's env:, for a secret as ${name}: \${{ secrets.${name} }}`
       })
       continue
     }

@@ -2,7 +2,6 @@
  * Spec bytes → a tree of positioned nodes (tree.ts), with `${NAME}` interpolation. Hostile input is bounded
  * before and while YAML parses it: size, encoding, nesting depth and alias expansion.
  */
-import { isUtf8 } from 'node:buffer'
 import {
   Composer,
   CST,
@@ -13,14 +12,17 @@ import {
   isSeq,
   Lexer,
   type Node as YamlNode,
-  Parser,
-  type YAMLError
+  Parser
 } from 'yaml'
-import { MAX_SPEC_BYTES } from '../workspace.js'
+import type { Basis } from './basis.js'
+import { decodeText } from './input-text.js'
 import { type Env, interpolate } from './interpolate.js'
 import { LineIndex } from './lines.js'
+import { literalProblems } from './literals.js'
 import { Problems, START } from './problems.js'
+import { ENV_RULES, FILE_RULES } from './rulebook.js'
 import type { MapNode, Position, ScalarNode, SpecNode } from './tree.js'
+import { reportYamlIssues } from './yaml-issues.js'
 
 /** Far above any real spec (about 7 levels) and far below what could exhaust the stack. */
 export const MAX_NESTING = 64
@@ -55,141 +57,43 @@ export function parseSpec(input: Uint8Array, options: ParseOptions): ParsedSpec 
 
   const docs = parseDocuments(text)
   if (typeof docs === 'string') {
-    const { message, expected } = LIMIT_PROBLEMS[docs]
-    problems.error(START, '', message, { expected })
+    problems.report(FILE_RULES.bounds, START, '', LIMIT_PROBLEMS[docs])
     return parsed
   }
   const lines = new LineIndex(text)
   const at = (offset: number, end = offset): Position => lines.range(offset, end)
 
   if (docs.length === 0 || docs[0].contents === null) {
-    problems.error(START, '', 'the spec file is empty', {
+    problems.report(FILE_RULES.rootMapping, START, '', 'the spec file is empty', {
       expected: 'a YAML mapping with version, name, region, network'
     })
     return parsed
   }
   for (const extra of docs.slice(1)) {
-    problems.error(at(extra.range[0]), '', 'the file holds more than one YAML document', {
-      expected: 'one document (one mesh per file)',
-      found: `${docs.length} documents`
-    })
+    const message = `the file holds ${docs.length} YAML documents; put one mesh per file`
+    problems.report(FILE_RULES.oneDocument, at(extra.range[0]), '', message)
   }
   const document = docs[0]
   const issues = [...document.errors, ...document.warnings]
-  for (const issue of issues) reportYamlIssue(issue, text, problems, at)
+  reportYamlIssues(issues, text, lines, problems)
   if (issues.length > 0) return parsed
 
   const root = new TreeBuilder(text, problems, options.env, at).build(document.contents as YamlNode)
   parsed.envValues = root.envValues
   if (root.node.kind !== 'map') {
-    problems.error(root.node.pos, '', 'the spec must be a YAML mapping', {
-      expected: 'a mapping (key: value lines) at the top level',
-      found: root.node.kind === 'seq' ? 'a list' : 'a single value'
-    })
+    problems.report(
+      FILE_RULES.rootMapping,
+      root.node.pos,
+      '',
+      'the spec must be a YAML mapping of key: value lines',
+      {
+        found: root.node.kind === 'seq' ? 'a list' : 'a single value'
+      }
+    )
     return parsed
   }
   parsed.root = root.node
   return parsed
-}
-
-const YAML_EXPECTATIONS: Readonly<Record<string, string>> = {
-  TAB_AS_INDENT: 'spaces for indentation (YAML does not allow tabs there)',
-  TAG_RESOLVE_FAILED: 'no custom tags (!name); plain YAML values',
-  BAD_ALIAS: 'an alias (*name) to an anchor (&name) defined earlier'
-}
-
-function reportYamlIssue(
-  issue: YAMLError,
-  text: string,
-  problems: Problems,
-  at: (start: number, end: number) => Position
-) {
-  const pos = at(issue.pos[0], issue.pos[1])
-  const line = text.split('\n', pos.line)[pos.line - 1] ?? ''
-  // `{a: ${X}}` is not YAML: braces end a plain value inside [ ] and { }, so the reference needs quotes.
-  const unquotedReference = /[[{,].*\$\{/.test(line)
-  const expected = unquotedReference
-    ? "quotes around ${NAME} inside [ ] or { }, e.g. {key: '${NAME}'}"
-    : (YAML_EXPECTATIONS[issue.code] ?? 'valid YAML 1.2')
-  problems.error(pos, '', `YAML: ${issue.message.split('\n')[0]}`, { expected })
-}
-
-/** Bytes → text, or undefined with a diagnostic for oversized, binary or non-UTF-8 input. */
-function decodeText(input: Uint8Array, problems: Problems): string | undefined {
-  if (input.length > MAX_SPEC_BYTES) {
-    // The file reader stops one byte past the limit, so the size is only known to be over it.
-    problems.error(START, '', 'the spec file is larger than 1 MiB', {
-      expected: 'a spec file of at most 1 MiB'
-    })
-    return undefined
-  }
-  const nul = input.indexOf(0)
-  if (nul >= 0) {
-    problems.error(bytePosition(input, nul), '', 'the file contains NUL bytes: it looks binary, not YAML', {
-      expected: 'a UTF-8 text file'
-    })
-    return undefined
-  }
-  // The native check first: the byte loop below only has to find where a file goes wrong.
-  const invalid = isUtf8(input) ? -1 : firstInvalidUtf8(input)
-  if (invalid >= 0) {
-    problems.error(bytePosition(input, invalid), '', 'the file is not valid UTF-8', {
-      expected: 'a UTF-8 text file',
-      found: `byte 0x${input[invalid].toString(16).padStart(2, '0')} at offset ${invalid}`
-    })
-    return undefined
-  }
-  const text = new TextDecoder('utf-8').decode(input)
-  // YAML 1.2 allows only printable characters (tab, line breaks and the printable Unicode ranges).
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  const control = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/.exec(text)
-  if (control) {
-    problems.error(
-      new LineIndex(text).range(control.index, control.index + 1),
-      '',
-      'the file contains a control character',
-      {
-        expected: 'printable text (YAML 1.2)',
-        found: `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
-      }
-    )
-    return undefined
-  }
-  return text
-}
-
-function bytePosition(bytes: Uint8Array, offset: number): Position {
-  let line = 1
-  let lineStart = 0
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
-      line++
-      lineStart = i + 1
-    }
-  }
-  const column = offset - lineStart + 1
-  return { line, column, endLine: line, endColumn: column + 1 }
-}
-
-/** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, surrogates or > U+10FFFF), or -1. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0
-  while (i < bytes.length) {
-    const b = bytes[i]
-    if (b < 0x80) {
-      i++
-      continue
-    }
-    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0
-    if (length === 0 || i + length > bytes.length) return i
-    const second = bytes[i + 1]
-    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80
-    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf
-    if (second < low || second > high) return i
-    for (let j = 2; j < length; j++) if ((bytes[i + j] & 0xc0) !== 0x80) return i
-    i += length
-  }
-  return -1
 }
 
 const YAML_OPTIONS = {
@@ -203,15 +107,10 @@ const YAML_OPTIONS = {
 
 type Limit = 'depth' | 'tokens'
 
-const LIMIT_PROBLEMS: Readonly<Record<Limit, { message: string; expected: string }>> = {
-  depth: {
-    message: `the YAML nests deeper than ${MAX_NESTING} levels`,
-    expected: `at most ${MAX_NESTING} levels of nesting (a spec needs about 7)`
-  },
-  tokens: {
-    message: `the file holds more than ${MAX_TOKENS} YAML tokens`,
-    expected: 'a mesh spec (a few hundred keys and values)'
-  }
+const DEPTH_MESSAGE = `the YAML nests deeper than ${MAX_NESTING} levels; a spec needs about 7`
+const LIMIT_PROBLEMS: Readonly<Record<Limit, string>> = {
+  depth: DEPTH_MESSAGE,
+  tokens: `the file holds more than ${MAX_TOKENS} YAML tokens; a spec has a few hundred keys and values`
 }
 
 /**
@@ -309,8 +208,7 @@ class TreeBuilder {
     if (node === null) return { kind: 'scalar', value: null, source: '', pos: fallback }
     const pos = node.range ? this.at(node.range[0], node.range[1]) : fallback
     if (depth > MAX_NESTING) {
-      if (!this.depthReported)
-        this.problems.error(pos, path, `the YAML nests deeper than ${MAX_NESTING} levels`)
+      if (!this.depthReported) this.problems.report(FILE_RULES.bounds, pos, path, DEPTH_MESSAGE)
       this.depthReported = true
       return emptyScalar(pos)
     }
@@ -332,7 +230,12 @@ class TreeBuilder {
         const keyNode = pair.key as YamlNode | null
         const keyPos = keyNode?.range ? this.at(keyNode.range[0], keyNode.range[1]) : pos
         if (!isScalar(keyNode)) {
-          this.problems.error(keyPos, path, 'a key must be a plain name', { expected: 'a string key' })
+          this.problems.report(
+            FILE_RULES.plainKey,
+            keyPos,
+            path,
+            'a key must be a plain name, not a mapping or a list'
+          )
           continue
         }
         const key =
@@ -340,9 +243,8 @@ class TreeBuilder {
         const childPath = path ? `${path}.${key}` : key
         if (seen.has(key)) {
           if (!inAlias) {
-            this.problems.error(keyPos, childPath, `duplicate key ${JSON.stringify(key)}`, {
-              expected: 'each key once per mapping'
-            })
+            const message = `${childPath} appears twice; write each key once per mapping`
+            this.problems.report(FILE_RULES.duplicateKey, keyPos, childPath, message)
           }
           continue
         }
@@ -358,9 +260,8 @@ class TreeBuilder {
   private withinAliasBudget(pos: Position, path: string): boolean {
     if (++this.aliasNodes <= MAX_ALIAS_NODES) return true
     if (!this.aliasLimitReported) {
-      this.problems.error(pos, path, 'aliases expand to too many values (an alias bomb?)', {
-        expected: `aliases adding at most ${MAX_ALIAS_NODES} values in total`
-      })
+      const message = `aliases expand to too many values, more than ${MAX_ALIAS_NODES}`
+      this.problems.report(FILE_RULES.bounds, pos, path, message)
       this.aliasLimitReported = true
     }
     return false
@@ -370,15 +271,13 @@ class TreeBuilder {
     // Counts the aliases written in the file; what they expand to is bounded by the alias budget.
     if (!inAlias && ++this.aliases > MAX_ALIASES) {
       if (this.aliases === MAX_ALIASES + 1) {
-        this.problems.error(pos, path, `more than ${MAX_ALIASES} aliases`, {
-          expected: `at most ${MAX_ALIASES} aliases`
-        })
+        this.problems.report(FILE_RULES.bounds, pos, path, `the file uses more than ${MAX_ALIASES} aliases`)
       }
       return emptyScalar(pos)
     }
     const target = this.anchors.get(name)
     if (!target) {
-      this.problems.error(pos, path, `alias *${name} has no anchor &${name} before it`)
+      this.problems.report(FILE_RULES.alias, pos, path, `alias *${name} has no anchor &${name} before it`)
       return emptyScalar(pos)
     }
     return this.node(target, path, depth, true, pos)
@@ -392,30 +291,47 @@ class TreeBuilder {
     path: string
   ): ScalarNode {
     if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
-      this.problems.error(pos, path, 'unsupported YAML value (a tag such as !!binary?)', {
-        expected: 'a string, number, boolean or null'
-      })
+      const message =
+        'a tagged value such as !!binary is not supported: write a plain string, number, boolean or null'
+      this.problems.report(FILE_RULES.plainValue, pos, path, message)
       return emptyScalar(pos)
     }
     const written = source ?? String(value)
-    if (typeof value !== 'string' || !value.includes('${')) {
-      return { kind: 'scalar', value: value as ScalarNode['value'], source: written, pos }
-    }
+    const plain: ScalarNode = { kind: 'scalar', value: value as ScalarNode['value'], source: written, pos }
+    if (typeof value !== 'string' || !value.includes('$')) return plain
+    const literals = literalProblems(value)
+    this.reportReferences(literals, range, pos, path)
+    if (literals.some(p => p.rule.level === 'error')) return emptyScalar(pos)
+    if (!value.includes('${')) return plain
     const result = interpolate(value, this.env)
     this.envValues.push(...result.substituted)
+    this.reportReferences(
+      result.problems.map(p => ({ ...p, rule: ENV_RULES.reference })),
+      range,
+      pos,
+      path
+    )
+    return {
+      ...plain,
+      value: result.value,
+      env: { names: result.names, whole: result.whole, failed: result.problems.length > 0 }
+    }
+  }
+
+  /** Reports problems of references in a scalar at the reference itself. */
+  private reportReferences(
+    problems: readonly { rule: Basis; reference: string; message: string; expected?: string }[],
+    range: YamlNode['range'],
+    pos: Position,
+    path: string
+  ): void {
     const raw = range ? this.text.slice(range[0], range[1]) : ''
-    for (const problem of result.problems) {
+    for (const problem of problems) {
       const offset = raw.indexOf(problem.reference)
       const at =
         offset >= 0 && range ? this.at(range[0] + offset, range[0] + offset + problem.reference.length) : pos
-      this.problems.error(at, path, problem.message, { expected: problem.expected })
-    }
-    return {
-      kind: 'scalar',
-      value: result.value,
-      source: written,
-      pos,
-      env: { names: result.names, whole: result.whole, failed: result.problems.length > 0 }
+      const detail = problem.expected === undefined ? {} : { expected: problem.expected }
+      this.problems.report(problem.rule, at, path, problem.message, detail)
     }
   }
 }

@@ -17,7 +17,7 @@ export function decodePem(value: string): Decoded<string> {
   const strict = /^[A-Za-z0-9+/]+={0,2}$/.test(base64) && base64.length % 4 === 0
   const decoded = strict ? Buffer.from(base64, 'base64').toString('latin1') : ''
   if (!decoded.trimStart().startsWith(PEM_START) || /[^\t\n\r\x20-\x7e]/.test(decoded)) {
-    return { ok: false, problem: 'neither PEM (-----BEGIN ...) nor Base64 of a PEM' }
+    return { ok: false, problem: 'is neither PEM, starting with -----BEGIN, nor Base64 of a PEM' }
   }
   return { ok: true, value: normalise(decoded) }
 }
@@ -26,13 +26,16 @@ export const toBase64 = (pem: string): string => Buffer.from(pem, 'utf8').toStri
 
 export function parseCertificates(pem: string): Decoded<X509Certificate[]> {
   const blocks = pem.match(CERTIFICATE_BLOCK) ?? []
-  if (blocks.length === 0) return { ok: false, problem: 'no -----BEGIN CERTIFICATE----- block' }
+  if (blocks.length === 0) return { ok: false, problem: 'holds no -----BEGIN CERTIFICATE----- block' }
   const certificates: X509Certificate[] = []
   for (const [index, block] of blocks.entries()) {
     try {
       certificates.push(new X509Certificate(block))
     } catch {
-      return { ok: false, problem: `certificate ${index + 1} of ${blocks.length} cannot be parsed` }
+      return {
+        ok: false,
+        problem: `holds a certificate that cannot be read: number ${index + 1} of ${blocks.length}`
+      }
     }
   }
   return { ok: true, value: certificates }
@@ -40,10 +43,10 @@ export function parseCertificates(pem: string): Decoded<X509Certificate[]> {
 
 export function parsePrivateKey(pem: string): Decoded<KeyObject> {
   if (pem.includes('ENCRYPTED'))
-    return { ok: false, problem: 'an encrypted private key (remove the passphrase)' }
+    return { ok: false, problem: 'is an encrypted private key; remove its passphrase' }
   try {
     return { ok: true, value: createPrivateKey({ key: pem, format: 'pem' }) }
   } catch {
-    return { ok: false, problem: 'not a private key that can be parsed' }
+    return { ok: false, problem: 'is not a private key that can be read' }
   }
 }

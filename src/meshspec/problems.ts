@@ -1,5 +1,6 @@
 /** Collects diagnostics for one spec file; caps their number so hostile input cannot flood the log. */
 import type { Diagnostic } from '../diagnostics.js'
+import type { Basis } from './basis.js'
 import type { Position } from './tree.js'
 
 export const MAX_DIAGNOSTICS = 200
@@ -18,12 +19,9 @@ export class Problems {
     this.file = file
   }
 
-  error(pos: Position, path: string, message: string, detail: Detail = {}): void {
-    this.add('error', pos, path, message, detail)
-  }
-
-  warning(pos: Position, path: string, message: string, detail: Detail = {}): void {
-    this.add('warning', pos, path, message, detail)
+  /** A broken rule: an error or a warning as the rule's basis says (basis.ts). */
+  report(rule: Basis, pos: Position, path: string, message: string, detail: Detail = {}): void {
+    this.add(rule.level, pos, path, message, detail)
   }
 
   /** No more diagnostics will be listed: callers may skip work that only improves messages. */

@@ -1,6 +1,8 @@
 /** The field table → the README's spec reference (a markdown table), so the docs cannot drift from the code. */
-import { FIELDS, type FieldSpec, SPEC_KEYS, type ValueType } from './fields.js'
+import type { Basis } from './basis.js'
+import { type Constraint, FIELDS, type FieldSpec, SPEC_KEYS, type ValueType } from './fields.js'
 import { FORMATS, isStringFormat } from './formats.js'
+import { ACCESS_LOG_KEYS, ACCESS_LOG_RULES, LOCALITY_RULES } from './structured.js'
 
 const TYPE_NAMES: Readonly<Record<ValueType, string>> = {
   string: 'string',
@@ -25,18 +27,71 @@ const WIRE_NOTES: Readonly<Partial<Record<FieldSpec['wire'], string>>> = {
   tagQuery: 'query Tag.N.Key/Tag.N.Value'
 }
 
+/** The basis of a constraint; a format's is the format's own (formats.ts, structured.ts). */
+export function basisOf(constraint: Constraint): Basis {
+  if (constraint.kind !== 'format') return constraint.basis
+  if (isStringFormat(constraint.format)) return FORMATS[constraint.format].basis
+  return constraint.format === 'accessLogFormat' ? ACCESS_LOG_RULES.keys : LOCALITY_RULES.shape
+}
+
+const ITEMS: Readonly<Partial<Record<ValueType, [string, string]>>> = {
+  certificates: ['certificate', 'certificates'],
+  tags: ['tag', 'tags']
+}
+
+/** A constraint of `field` in words, e.g. `from 0 to 100` or `one of "Default", "Pro"`. */
+export function constraintText(constraint: Constraint, field: FieldSpec): string {
+  switch (constraint.kind) {
+    case 'enum':
+      return `one of ${constraint.values.map(v => JSON.stringify(v)).join(', ')}`
+    case 'range':
+    case 'items': {
+      const { min, max } = constraint
+      const [one, many] = ITEMS[field.type] ?? ['item', 'items']
+      const unit = constraint.kind === 'items' ? ` ${(max ?? min) === 1 ? one : many}` : ''
+      if (min !== undefined && max !== undefined) return `from ${min} to ${max}${unit}`
+      return min !== undefined ? `at least ${min}${unit}` : `at most ${max}${unit}`
+    }
+    case 'unique':
+      return 'no repeats'
+    case 'format':
+      if (isStringFormat(constraint.format)) return FORMATS[constraint.format].expected
+      return constraint.format === 'accessLogFormat'
+        ? `the ${ACCESS_LOG_KEYS.length} keys the API requires`
+        : "failover or distribute, as in Istio's locality settings"
+  }
+}
+
+export interface Note {
+  /** The rule in words, e.g. `one of "Default", "Pro"`. */
+  text: string
+  /** Whether breaking it is (at least in part) only a warning. */
+  warned: boolean
+  /** The text with its class, for the README: `one of "Default", "Pro" (warning)`. */
+  marked: string
+}
+
+/** The constraints of a field in words, with their class. */
+export const constraintNotes = (field: FieldSpec): Note[] =>
+  (field.rules ?? []).map(c => {
+    const text = constraintText(c, field)
+    if (c.kind === 'format' && c.format === 'region') {
+      return {
+        text,
+        warned: true,
+        marked: `${text} (a typo of a known region is an error, any other region a warning)`
+      }
+    }
+    const warned = basisOf(c).level === 'warning'
+    return { text, warned, marked: warned ? `${text} (warning)` : text }
+  })
+
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
 function rulesOf(field: FieldSpec): string {
-  const { rules = {} } = field
   const notes: string[] = []
   if (field.required) notes.push('**required**')
-  if (rules.enum) notes.push(`one of ${rules.enum.map(v => `\`${JSON.stringify(v)}\``).join(', ')}`)
-  if (rules.min !== undefined || rules.max !== undefined) notes.push(`${rules.min ?? ''}–${rules.max ?? ''}`)
-  if (isStringFormat(rules.format)) notes.push(FORMATS[rules.format].expected)
-  if (rules.minItems) notes.push(`at least ${rules.minItems}`)
-  if (rules.maxItems) notes.push(`at most ${rules.maxItems}`)
-  if (rules.unique) notes.push('no repeats')
+  notes.push(...constraintNotes(field).map(n => n.marked))
   if (field.orderInsensitive) notes.push('order ignored in diffs')
   const wire = WIRE_NOTES[field.wire]
   if (wire) notes.push(wire)

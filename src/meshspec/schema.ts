@@ -1,6 +1,11 @@
-/** The field table → JSON Schema (draft 2020-12) for editors (`# yaml-language-server: $schema=...`). */
-import { FIELDS, type FieldSpec, SECTIONS, SPEC_KEYS } from './fields.js'
-import { CPU_PATTERN, FORMATS, isStringFormat, MEMORY_PATTERN } from './formats.js'
+/**
+ * The field table → JSON Schema (draft 2020-12) for editors (`# yaml-language-server: $schema=...`). Only
+ * error-class rules become constraints, so an editor never underlines a value the action accepts; the
+ * warning-class rules are named in the descriptions, and open lists become `examples` for completion.
+ */
+import { type Constraint, FIELDS, type FieldSpec, SECTIONS, SPEC_KEYS } from './fields.js'
+import { FORMATS, isStringFormat, QUANTITY_PATTERN } from './formats.js'
+import { basisOf, constraintNotes } from './reference.js'
 import { ACCESS_LOG_KEYS } from './structured.js'
 
 export type JsonSchema = { [keyword: string]: unknown }
@@ -15,74 +20,73 @@ const orReference = (schema: JsonSchema, reference = WHOLE_REFERENCE): JsonSchem
   anyOf: [schema, reference]
 })
 
+const errors = (field: FieldSpec): Constraint[] =>
+  (field.rules ?? []).filter(c => basisOf(c).level === 'error')
+
+/** Values of a list the API doc leaves open: offered for completion, never required. */
+function examples(field: FieldSpec): JsonSchema {
+  const open = (field.rules ?? []).find(c => c.kind === 'enum' && c.basis.level === 'warning')
+  return open?.kind === 'enum' ? { examples: open.values } : {}
+}
+
 function stringSchema(field: FieldSpec): JsonSchema {
-  const { rules = {} } = field
-  if (rules.enum) return orReference({ type: 'string', enum: rules.enum }, HAS_REFERENCE)
-  const pattern = isStringFormat(rules.format) ? FORMATS[rules.format].pattern : undefined
-  const schema: JsonSchema = { type: 'string', minLength: 1, ...(pattern ? { pattern } : {}) }
-  return pattern ? orReference(schema, HAS_REFERENCE) : schema
+  const rules = errors(field)
+  const closed = rules.find(c => c.kind === 'enum')
+  if (closed?.kind === 'enum') return orReference({ type: 'string', enum: closed.values }, HAS_REFERENCE)
+  const patterns = rules.flatMap(c =>
+    c.kind === 'format' && isStringFormat(c.format) && FORMATS[c.format].pattern
+      ? [FORMATS[c.format].pattern]
+      : []
+  )
+  const schema: JsonSchema = {
+    type: 'string',
+    ...(field.required ? { minLength: 1 } : {}),
+    ...(patterns.length ? { pattern: patterns[0] } : {}),
+    ...examples(field)
+  }
+  return patterns.length ? orReference(schema, HAS_REFERENCE) : schema
 }
 
 function numberSchema(field: FieldSpec, type: 'integer' | 'number'): JsonSchema {
-  const { rules = {} } = field
+  const rules = errors(field)
+  const closed = rules.find(c => c.kind === 'enum')
+  const mins = rules.flatMap(c => (c.kind === 'range' && c.min !== undefined ? [c.min] : []))
+  const maxes = rules.flatMap(c => (c.kind === 'range' && c.max !== undefined ? [c.max] : []))
   return {
     type,
-    ...(rules.enum ? { enum: rules.enum } : {}),
-    ...(rules.min === undefined ? {} : { minimum: rules.min }),
-    ...(rules.max === undefined ? {} : { maximum: rules.max })
+    ...(closed?.kind === 'enum' ? { enum: closed.values } : examples(field)),
+    ...(mins.length ? { minimum: Math.max(...mins) } : {}),
+    ...(maxes.length ? { maximum: Math.min(...maxes) } : {})
   }
 }
-
-const LOCALITY: JsonSchema = { type: 'string', minLength: 1 }
-const localityRule = (to: JsonSchema): JsonSchema => ({
-  type: 'array',
-  minItems: 1,
-  items: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['from', 'to'],
-    properties: { from: LOCALITY, to }
-  }
-})
 
 const LOCALITY_CONFIG: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
-  // Exactly one of failover and distribute.
-  minProperties: 1,
-  maxProperties: 1,
   properties: {
-    failover: localityRule(LOCALITY),
-    distribute: localityRule({
-      type: 'object',
-      minProperties: 1,
-      additionalProperties: { type: 'integer', minimum: 0, maximum: 100 }
-    })
+    failover: { description: 'A list of {from, to} localities.' },
+    distribute: { description: 'A list of {from, to: {locality: weight}}, weights adding up to 100.' }
   }
 }
 
-const FORMAT_STRING: JsonSchema = { type: 'string', minLength: 1 }
 const ACCESS_LOG_FORMAT: JsonSchema = {
   type: 'object',
   required: ACCESS_LOG_KEYS,
-  properties: Object.fromEntries(ACCESS_LOG_KEYS.map(key => [key, FORMAT_STRING])),
-  additionalProperties: FORMAT_STRING
+  properties: Object.fromEntries(
+    ACCESS_LOG_KEYS.map(key => [key, { description: 'An Envoy format string.' }])
+  )
 }
 
-/** Alibaba Cloud's tag rules; JSON Schema patterns have no flags, hence the spelled-out case-insensitivity. */
-const TAGS = (max: number): JsonSchema => ({
+const TAGS: JsonSchema = {
   type: 'object',
-  maxProperties: max,
-  propertyNames: {
-    minLength: 1,
-    maxLength: 128,
-    not: { pattern: '^([Aa][Ll][Ii][Yy][Uu][Nn]|[Aa][Cc][Ss]:)' }
-  },
-  additionalProperties: { type: 'string', maxLength: 128 }
-})
+  additionalProperties: { type: ['string', 'number', 'boolean', 'null'] }
+}
+
+function listSchema(field: FieldSpec, items: JsonSchema): JsonSchema {
+  const least = errors(field).flatMap(c => (c.kind === 'items' && c.min ? [c.min] : []))
+  return { type: 'array', items, ...(least.length ? { minItems: Math.max(...least) } : {}) }
+}
 
 function valueSchema(field: FieldSpec): JsonSchema {
-  const { rules = {} } = field
   switch (field.type) {
     case 'string':
       return stringSchema(field)
@@ -94,29 +98,18 @@ function valueSchema(field: FieldSpec): JsonSchema {
       return orReference(numberSchema(field, 'number'))
     case 'quantity':
       return {
-        anyOf: [
-          { type: 'string', pattern: rules.format === 'cpu' ? CPU_PATTERN : MEMORY_PATTERN },
-          { type: 'number', minimum: 0 },
-          HAS_REFERENCE
-        ]
+        anyOf: [{ type: 'string', pattern: QUANTITY_PATTERN }, { type: 'number', minimum: 0 }, HAS_REFERENCE]
       }
     case 'stringList':
-      return {
-        type: 'array',
-        items: stringSchema({ ...field, type: 'string' }),
-        ...(rules.minItems ? { minItems: rules.minItems } : {}),
-        ...(rules.unique ? { uniqueItems: true } : {})
-      }
+      return listSchema(field, stringSchema({ ...field, type: 'string' }))
     case 'portList':
-      return {
-        type: 'array',
-        items: orReference(numberSchema(field, 'integer')),
-        ...(rules.unique ? { uniqueItems: true } : {})
-      }
+      return listSchema(field, orReference(numberSchema(field, 'integer')))
     case 'tags':
-      return TAGS(rules.maxItems ?? 20)
+      return TAGS
     case 'json':
-      return rules.format === 'accessLogFormat' ? ACCESS_LOG_FORMAT : LOCALITY_CONFIG
+      return field.rules?.some(c => c.kind === 'format' && c.format === 'accessLogFormat')
+        ? ACCESS_LOG_FORMAT
+        : LOCALITY_CONFIG
     case 'certificate':
     case 'certificates':
       return { type: 'string', minLength: 1 }
@@ -126,8 +119,10 @@ function valueSchema(field: FieldSpec): JsonSchema {
 }
 
 function fieldSchema(field: FieldSpec): JsonSchema {
+  const warned = constraintNotes(field).flatMap(n => (n.warned ? [n.text] : []))
+  const warnings = warned.length ? ` Warned about, never refused: ${warned.join('; ')}.` : ''
   return {
-    description: `${field.description} (API: ${field.api})`,
+    description: `${field.description} (API: ${field.api})${warnings}`,
     ...(field.deprecated ? { deprecated: true } : {}),
     ...valueSchema(field)
   }

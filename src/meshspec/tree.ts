@@ -55,7 +55,7 @@ export function describeNode(node: SpecNode): string {
   if (node.kind === 'seq') return 'a list'
   if (node.env) return `the value of ${node.env.names.map(n => '${' + n + '}').join(', ')}`
   const { value } = node
-  if (value === null) return 'an empty value (null)'
+  if (value === null) return 'an empty value'
   if (typeof value === 'boolean') return `the boolean ${value}`
   if (typeof value === 'number') return `the number ${node.source}`
   const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value
