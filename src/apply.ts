@@ -70,11 +70,14 @@ export async function decideOn(
       changed: changes.length > 0,
       adoptExisting: input.settings.adoptExisting,
       onChange: input.settings.onChange,
-      mayExistUnrecorded: read.document?.pending !== undefined
+      mayExistUnrecorded: read.document?.pending !== undefined && read.document.pending.operation !== 'delete'
     },
     input.request,
     mesh
   )
+  // A destroyed mesh may still be listed while it is deleting: it is never adopted.
+  const destroyed = read.document?.tombstone?.meshId
+  if (destroyed && facts.candidates) facts.candidates = facts.candidates.filter(c => c.id !== destroyed)
   return { read, facts, decision: decide(facts), changes }
 }
 
@@ -90,7 +93,8 @@ export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<Settled
   let initial = input.initial
   return retrying(
     async () => {
-      const read = await readWhenFree(initial, input, deps, clock, waitUntil)
+      const lock = { stateKey: input.stateKey, run: input.settings.run, nothing: 'nothing was created' }
+      const read = refuseUnfinishedDestroy(await readWhenFree(initial, lock, deps, clock, waitUntil))
       initial = undefined
       return act(await decideOn(read, input, deps.mesh), input, deps, clock)
     },
@@ -114,29 +118,59 @@ export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<Settled
   )
 }
 
-/** The state once no live run is creating the mesh: polls while one is, until it records or time runs out. */
-async function readWhenFree(
+/** Who asks for the lock of a state key, and what to say this run did not do when it gives up. */
+export interface LockRequest {
+  stateKey: string
+  run: RunContext
+  /** e.g. `nothing was created` */
+  nothing: string
+}
+
+/**
+ * The state once no live run holds the lock (a create or a destroy in progress): polls while one does,
+ * until it records its result or time runs out.
+ */
+export async function readWhenFree(
   first: StateRead | undefined,
-  input: ApplyInput,
-  deps: ApplyDeps,
+  lock: LockRequest,
+  deps: Pick<ApplyDeps, 'store' | 'signal' | 'log'>,
   clock: Clock,
   waitUntil: number
 ): Promise<StateRead> {
   for (let read = first ?? (await deps.store.read()); ; read = await deps.store.read()) {
     const pending = read.document?.pending
-    if (!pending || abandoned(pending, input.settings.run, clock.now())) return read
-    if (deps.signal?.aborted) throw cancelledWhileAnotherRunCreates(pending.runId, input.stateKey)
+    if (!pending || abandoned(pending, lock.run, clock.now())) return read
+    const doing = pending.operation === 'delete' ? 'deleting' : 'creating'
+    if (deps.signal?.aborted)
+      throw pending.operation === 'delete'
+        ? new ActionError(
+            `Cancelled while run ${pending.runId} was deleting the mesh for ${lock.stateKey}; ${lock.nothing} by this run.`
+          )
+        : cancelledWhileAnotherRunCreates(pending.runId, lock.stateKey)
     if (clock.now() >= waitUntil)
       throw new ActionError(
-        `Run ${pending.runId} (attempt ${pending.runAttempt}) has been creating the mesh for ${input.stateKey} since ${pending.since}; nothing was created by this run.`,
-        'Run again once that run has finished; it records the mesh, and this run then keeps it.'
+        `Run ${pending.runId} (attempt ${pending.runAttempt}) has been ${doing} the mesh for ${lock.stateKey} since ${pending.since}; ${lock.nothing} by this run.`,
+        'Run again once that run has finished; it records its result, and this run then decides on it.'
       )
     deps.log.info(
-      `Run ${pending.runId} (attempt ${pending.runAttempt}) is creating this mesh since ${pending.since}; waiting for it to record the result.`
+      `Run ${pending.runId} (attempt ${pending.runAttempt}) is ${doing} this mesh since ${pending.since}; waiting for it to record the result.`
     )
     // A cancellation ends the pause early; the next read says what happened.
     await clock.sleep(POLL.pendingCreate.everyMs, deps.signal).catch(() => undefined)
   }
+}
+
+/**
+ * A destroy that no live run will finish (cancelled, timed out or killed) leaves its lock: an apply must
+ * not keep, adopt or replace a mesh that may be deleting. The next destroy finishes it (src/destroy.ts).
+ */
+function refuseUnfinishedDestroy(read: StateRead): StateRead {
+  const pending = read.document?.pending
+  if (pending?.operation !== 'delete') return read
+  throw new ActionError(
+    `Run ${pending.runId} (attempt ${pending.runAttempt}) started deleting mesh ${pending.meshId} for ${read.document?.stateKey} at ${pending.since} and did not finish; nothing was created.`,
+    'Run the destroy again (mode: destroy) to finish the deletion; the next apply then creates a new mesh.'
+  )
 }
 
 /**

@@ -99,7 +99,8 @@ function describeChange(change: Change): string {
 
 async function commentOnPullRequest(outcome: Outcome, settings: Settings, log: Log): Promise<void> {
   const { run } = settings
-  if (settings.mode !== 'plan' || !outcome.decision || !settings.comment) return
+  // A plan shows what apply would do; a destroy (on a closed pull request) says what was deleted and when.
+  if (settings.mode === 'apply' || !outcome.decision || !settings.comment) return
   if (!/^pull_request/.test(run.eventName)) return
   const issueNumber = await pullRequestNumber(run.eventPath)
   if (!issueNumber) return

@@ -30,7 +30,20 @@ export interface MeshApiOptions {
   transport?: Transport
 }
 
-const NOT_FOUND = ['ServiceMesh.NotFound', 'StatusForbidden']
+/** 403 codes that say the caller may not, not that the mesh is gone (cloud/failure.ts CODE_ADVICE). */
+const DENIED = /^(Forbidden|NoPermission|InvalidAccessKeyId|SignatureDoesNotMatch|InvalidSecurityToken)/
+
+/**
+ * How a deleted (or unknown) mesh answers: ServiceMesh.NotFound, StatusForbidden or HTTP 403
+ * (docs/reference/asm-lifecycle-api.md §c, §f). A 403 whose code denies permission (Forbidden.RAM) is
+ * not "gone": taking it so would record a live mesh as deleted. A 5xx is never read as gone.
+ */
+const isGone = (error: unknown): boolean => {
+  if (!(error instanceof CloudCallError)) return false
+  const code = error.failure.code ?? ''
+  if (code === 'ServiceMesh.NotFound' || code === 'StatusForbidden') return true
+  return error.failure.status === 403 && !DENIED.test(code)
+}
 
 const isFailedState = (state: string): boolean =>
   state === 'failed' || state === 'create_timeout' || state.endsWith('_failed')
@@ -106,8 +119,7 @@ class AsmMeshApi implements MeshApi {
     try {
       response = await this.api('DescribeServiceMeshDetail', 'POST', { body: { ServiceMeshId: meshId } })
     } catch (error) {
-      // The API answers StatusForbidden for a deleted mesh as well (docs/reference/asm-api.md §3, Terraform's reading).
-      if (error instanceof CloudCallError && NOT_FOUND.includes(error.failure.code ?? '')) return undefined
+      if (isGone(error)) return undefined
       throw error
     }
     const info = asObject(asObject(response.body.ServiceMesh).ServiceMeshInfo)
@@ -117,7 +129,56 @@ class AsmMeshApi implements MeshApi {
           `request id ${response.requestId || 'none'}`,
         `Check that ${this.host} is the Service Mesh API endpoint.`
       )
-    return { ...meshInfo(info), id: str(info.ServiceMeshId) || meshId }
+    const clusters = asObject(response.body.ServiceMesh).Clusters
+    return {
+      ...meshInfo(info),
+      id: str(info.ServiceMeshId) || meshId,
+      ...(Array.isArray(clusters) && { clusters: clusters.filter(c => typeof c === 'string') })
+    }
+  }
+
+  async removeCluster(meshId: string, clusterId: string): Promise<void> {
+    // Accepted when the cluster is no longer listed or its removal is under way (docs/reference/asm-lifecycle-api.md §b).
+    await this.sendOnce('RemoveClusterFromServiceMesh', meshId, { ClusterId: clusterId }, seen =>
+      Boolean(seen && (seen.state === 'updating' || !seen.clusters?.includes(clusterId)))
+    )
+  }
+
+  async deleteMesh(meshId: string): Promise<{ requestId: string }> {
+    // `deleting` is UNVERIFIED (docs/reference/asm-lifecycle-api.md §e): any state but running counts as
+    // accepted only together with the mesh being gone at the end of the wait.
+    return this.sendOnce('DeleteServiceMesh', meshId, {}, seen => !seen || seen.state === 'deleting')
+  }
+
+  /**
+   * A call that must not run twice (each needs a running mesh, and its effect is not idempotent): sent
+   * without blind retries, an unknown outcome is settled by describing the mesh. A mesh already gone
+   * counts as done, as Terraform reads it (docs/reference/asm-lifecycle-api.md §c).
+   */
+  private async sendOnce(
+    action: string,
+    meshId: string,
+    body: Record<string, string>,
+    accepted: (seen: MeshInfo | undefined) => boolean
+  ): Promise<{ requestId: string }> {
+    try {
+      const { requestId } = await this.client.call({
+        action,
+        version: VERSION,
+        method: 'POST',
+        body: { ServiceMeshId: meshId, ...body },
+        timeout: this.timeouts.create,
+        retryUnknownOutcome: false
+      })
+      return { requestId }
+    } catch (error) {
+      if (isGone(error)) return { requestId: (error as CloudCallError).failure.requestId ?? '' }
+      if (!(error instanceof CloudCallError) || !error.failure.outcomeUnknown) throw error
+      this.log.warning(`${error.message}. It may have been carried out; describing mesh ${meshId} first.`)
+      if (!accepted(await this.describe(meshId))) throw error
+      this.log.info(`Mesh ${meshId} shows that ${action} was carried out.`)
+      return { requestId: error.failure.requestId ?? '' }
+    }
   }
 
   async create(request: MeshRequest, existing: readonly string[] = []): Promise<CreateResult> {
@@ -181,6 +242,42 @@ class AsmMeshApi implements MeshApi {
   }
 
   async waitUntilRunning(meshId: string, wait: WaitOptions): Promise<MeshInfo> {
+    return this.poll(meshId, wait, {
+      settled: seen => {
+        if (!seen)
+          throw new ActionError(
+            `Mesh ${meshId} no longer exists (DescribeServiceMeshDetail: not found) while waiting for it.`,
+            'Someone or something deleted it; check the ASM console, then re-run the job to create it again.'
+          )
+        return seen.state === 'running' ? seen : undefined
+      },
+      timedOut: last =>
+        new ActionError(
+          `Mesh ${meshId} is not running after ${wait.timeoutSeconds} s (last state: ${last?.state || 'unknown'}). ` +
+            'Creation continues in the cloud.',
+          `Raise wait-timeout-seconds, or set wait: false and check mesh ${meshId} later in the ASM console.`
+        )
+    })
+  }
+
+  async waitUntilGone(meshId: string, wait: WaitOptions): Promise<void> {
+    await this.poll(meshId, wait, {
+      settled: seen => (seen ? undefined : true),
+      timedOut: last =>
+        new ActionError(
+          `Mesh ${meshId} still exists after ${wait.timeoutSeconds} s (last state: ${last?.state || 'unknown'}). ` +
+            'The deletion continues in the cloud.',
+          'Raise wait-timeout-seconds, or run the destroy again later: it waits for the same deletion and then records it.'
+        )
+    })
+  }
+
+  /** Polls describe until `settled` returns a value; a failed state, a timeout or a cancellation throws. */
+  private async poll<T>(
+    meshId: string,
+    wait: WaitOptions,
+    until: { settled(seen: MeshInfo | undefined): T | undefined; timedOut(last?: MeshInfo): ActionError }
+  ): Promise<T> {
     const start = this.now()
     const deadline = start + wait.timeoutSeconds * 1000
     const cancelled = () => cancelledWhileWaiting(meshId)
@@ -189,12 +286,7 @@ class AsmMeshApi implements MeshApi {
     let last: MeshInfo | undefined
     for (;;) {
       const remaining = deadline - this.now()
-      if (remaining <= 0)
-        throw new ActionError(
-          `Mesh ${meshId} is not running after ${wait.timeoutSeconds} s (last state: ${last?.state || 'unknown'}). ` +
-            'Creation continues in the cloud.',
-          `Raise wait-timeout-seconds, or set wait: false and check mesh ${meshId} later in the ASM console.`
-        )
+      if (remaining <= 0) throw until.timedOut(last)
       try {
         await this.sleep(Math.min(interval, remaining), wait.signal)
       } catch (error) {
@@ -202,25 +294,25 @@ class AsmMeshApi implements MeshApi {
         throw error
       }
       if (wait.signal?.aborted) throw cancelled()
+      let seen: MeshInfo | undefined
       try {
-        last = await this.describe(meshId)
+        seen = await this.describe(meshId)
       } catch (error) {
         if (!(error instanceof CloudCallError && error.failure.retryable)) throw error
         interval = Math.min(interval * 2, poll.maxMs)
         this.log.warning(`${error.message}; polling again in ${interval / 1000} s`)
         continue
       }
-      if (!last)
-        throw new ActionError(
-          `Mesh ${meshId} no longer exists (DescribeServiceMeshDetail: not found) while waiting for it.`,
-          'Someone or something deleted it; check the ASM console, then re-run the job to create it again.'
-        )
       const elapsed = this.now() - start
-      wait.onProgress?.(last, Math.round(elapsed / 1000))
-      if (last.state === 'running') return last
-      if (isFailedState(last.state))
+      if (seen) {
+        last = seen
+        wait.onProgress?.(seen, Math.round(elapsed / 1000))
+      }
+      const done = until.settled(seen)
+      if (done !== undefined) return done
+      if (seen && isFailedState(seen.state))
         throw new ActionError(
-          `Mesh ${meshId} failed (state ${last.state}): ${last.errorMessage || 'the API gave no ErrorMessage'}`,
+          `Mesh ${meshId} failed (state ${seen.state}): ${seen.errorMessage || 'the API gave no ErrorMessage'}`,
           'Fix the cause the message names (quotas, VPC or vSwitch, permissions), delete the failed mesh, and re-run.'
         )
       interval = elapsed >= poll.slowAfterMs ? poll.slowMs : poll.everyMs

@@ -1,6 +1,13 @@
 /** The field table → the README's spec reference (a markdown table), so the docs cannot drift from the code. */
 import type { Basis } from './basis.js'
-import { type Constraint, FIELDS, type FieldSpec, SPEC_KEYS, type ValueType } from './fields.js'
+import {
+  ACTION_FIELDS,
+  type Constraint,
+  FIELDS,
+  type FieldSpec,
+  SPEC_KEYS,
+  type ValueType
+} from './fields.js'
 import { FORMATS, isStringFormat } from './formats.js'
 import { ACCESS_LOG_KEYS, ACCESS_LOG_RULES, LOCALITY_RULES } from './structured.js'
 
@@ -108,6 +115,10 @@ export function renderSpecReference(): string {
     ...FIELDS.map(
       f =>
         `| \`${f.path}\` | \`${f.api}\` | ${TYPE_NAMES[f.type]} | ${cell(rulesOf(f))} | ${cell(f.description)} |`
+    ),
+    ...ACTION_FIELDS.map(
+      f =>
+        `| \`${f.path}\` | — (not sent) | ${TYPE_NAMES[f.type]} | ${cell(rulesOf(f))} | ${cell(f.description)} |`
     ),
     `| \`extraParameters\` | (as named) | map | may not name a mapped parameter | ${cell(SPEC_KEYS.extraParameters)} |`
   ]

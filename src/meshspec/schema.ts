@@ -3,7 +3,7 @@
  * error-class rules become constraints, so an editor never underlines a value the action accepts; the
  * warning-class rules are named in the descriptions, and open lists become `examples` for completion.
  */
-import { type Constraint, FIELDS, type FieldSpec, SECTIONS, SPEC_KEYS } from './fields.js'
+import { ACTION_FIELDS, type Constraint, FIELDS, type FieldSpec, SECTIONS, SPEC_KEYS } from './fields.js'
 import { FORMATS, isStringFormat, QUANTITY_PATTERN } from './formats.js'
 import { basisOf, constraintNotes } from './reference.js'
 import { ACCESS_LOG_KEYS } from './structured.js'
@@ -122,7 +122,7 @@ function fieldSchema(field: FieldSpec): JsonSchema {
   const warned = constraintNotes(field).flatMap(n => (n.warned ? [n.text] : []))
   const warnings = warned.length ? ` Warned about, never refused: ${warned.join('; ')}.` : ''
   return {
-    description: `${field.description} (API: ${field.api})${warnings}`,
+    description: `${field.description} (${field.api ? `API: ${field.api}` : 'not sent to the API'})${warnings}`,
     ...(field.deprecated ? { deprecated: true } : {}),
     ...valueSchema(field)
   }
@@ -148,7 +148,7 @@ export function meshSchema(): JsonSchema {
   }
   const properties = root.properties as Record<string, JsonSchema>
   properties.version = { description: SPEC_KEYS.version, const: 1 }
-  for (const field of FIELDS) {
+  for (const field of [...FIELDS, ...ACTION_FIELDS]) {
     const segments = field.path.split('.')
     let parent = root
     segments.slice(0, -1).forEach((segment, i) => {

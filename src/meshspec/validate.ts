@@ -6,7 +6,7 @@ import { checkValue } from './check-value.js'
 import { type Context, type Present, wrongType } from './context.js'
 import { checkCrossRules } from './cross.js'
 import { checkExtras, fieldOfApiName } from './extras.js'
-import { DEPRECATED, FIELDS, type FieldSpec, REQUIRED_BASIS, SPEC_KEYS } from './fields.js'
+import { ACTION_FIELDS, DEPRECATED, FIELDS, type FieldSpec, REQUIRED_BASIS, SPEC_KEYS } from './fields.js'
 import { type Problems, START } from './problems.js'
 import { ENV_RULES, KEY_RULES } from './rulebook.js'
 import { asInteger, hasReportedPart } from './scalars.js'
@@ -23,10 +23,10 @@ export interface Validated {
 type SpecialKey = keyof typeof SPEC_KEYS
 type KeyTree = Map<string, KeyTree | FieldSpec | SpecialKey>
 
-/** The known keys, in the order a listing shows them: version, the fields in table order, extraParameters. */
+/** The known keys, in the order a listing shows them: version, the fields in table order, lifecycle, extraParameters. */
 function buildKeyTree(): KeyTree {
   const root: KeyTree = new Map([['version', 'version' as SpecialKey]])
-  for (const field of FIELDS) {
+  for (const field of [...FIELDS, ...ACTION_FIELDS]) {
     const segments = field.path.split('.')
     let tree = root
     for (const segment of segments.slice(0, -1)) {
