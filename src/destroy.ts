@@ -46,8 +46,8 @@ export function decideDestroy(facts: DestroyFacts): Decision {
     return {
       action: 'none',
       reason: tombstone
-        ? `mesh ${tombstone.meshId} was destroyed at ${tombstone.time}; nothing to delete`
-        : 'no mesh is recorded under this state key; nothing to delete'
+        ? `mesh ${tombstone.meshId} was destroyed at ${tombstone.time}`
+        : 'no mesh is recorded under this state key'
     }
   const meshId = record.meshId
   if (facts.preventDestroy)
@@ -205,11 +205,8 @@ async function act(
     const waited = input.settings.wait
     if (waited) await waitUntilGone(decision.meshId, input, deps)
     const tombstone = tombstoneOf(facts.record!, input, requestId, 'deleted', clock)
-    const done: DestroyOutcome = {
-      ...settled,
-      ...(requestId && { requestId }),
-      deletion: { at: tombstone.time, waited }
-    }
+    // The request-id output stays CreateServiceMesh's (docs/contract.md §3): the tombstone keeps this one.
+    const done: DestroyOutcome = { ...settled, deletion: { at: tombstone.time, waited } }
     deps.onProgress?.(done)
     const written = await deps.store.write(
       withTombstone({ ...base, pending: undefined }, tombstone),
