@@ -20,7 +20,7 @@ import { POLL, RETRY, retrying } from './retry.js'
 import type { RunContext, Settings } from './settings.js'
 import { diffParameters, toRecordedParameters } from './state/diff.js'
 import { emptyStateDocument, withCurrentRecord } from './state/document.js'
-import type { Change, PendingCreate, StateDocument, StateRecord } from './state/record.js'
+import type { Change, PendingCreate, StateDocument, StateRecord, WrittenBy } from './state/record.js'
 import { StateConflictError, type StateRead, type StateStore, type StateWrite } from './state/store.js'
 
 /** What a decision settled, acted on or not: the part of the Outcome that decide and act produce. */
@@ -88,15 +88,31 @@ export function settledOf(round: Round): Settled {
 }
 
 export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<Settled> {
+  const lock = { stateKey: input.stateKey, run: input.settings.run, nothing: 'nothing was created' }
+  return inRounds(lock, input.initial, deps, async (read, clock) =>
+    act(await decideOn(refuseUnfinishedDestroy(read), input, deps.mesh), input, deps, clock)
+  )
+}
+
+/**
+ * Rounds of read (once the lock is free), decide and act, until one is not overtaken by another run's
+ * write to the record. `initial`: the state as already read, for the first round. Apply and destroy
+ * (src/destroy.ts) both run this way.
+ */
+export async function inRounds<T>(
+  lock: LockRequest,
+  initial: StateRead | undefined,
+  deps: Pick<ApplyDeps, 'store' | 'signal' | 'log' | 'clock'>,
+  round: (read: StateRead, clock: Clock) => Promise<T>
+): Promise<T> {
   const clock = { ...systemClock, ...deps.clock }
   const waitUntil = clock.now() + POLL.pendingCreate.forMs
-  let initial = input.initial
+  let first = initial
   return retrying(
     async () => {
-      const lock = { stateKey: input.stateKey, run: input.settings.run, nothing: 'nothing was created' }
-      const read = refuseUnfinishedDestroy(await readWhenFree(initial, lock, deps, clock, waitUntil))
-      initial = undefined
-      return act(await decideOn(read, input, deps.mesh), input, deps, clock)
+      const read = await readWhenFree(first, lock, deps, clock, waitUntil)
+      first = undefined
+      return round(read, clock)
     },
     {
       policy: RETRY.stateRounds,
@@ -111,8 +127,8 @@ export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<Settled
       log: line => deps.log.info(line),
       exhausted: () =>
         new ActionError(
-          `The state record for ${input.stateKey} kept changing under this run (${RETRY.stateRounds.maxAttempts} attempts); nothing was created.`,
-          'Another workflow is applying the same state key. Run again once it has finished.'
+          `The state record for ${lock.stateKey} kept changing under this run (${RETRY.stateRounds.maxAttempts} attempts); ${lock.nothing}.`,
+          'Another workflow is using the same state key. Run again once it has finished.'
         )
     }
   )
@@ -130,7 +146,7 @@ export interface LockRequest {
  * The state once no live run holds the lock (a create or a destroy in progress): polls while one does,
  * until it records its result or time runs out.
  */
-export async function readWhenFree(
+async function readWhenFree(
   first: StateRead | undefined,
   lock: LockRequest,
   deps: Pick<ApplyDeps, 'store' | 'signal' | 'log'>,
@@ -277,14 +293,19 @@ function newRecord(
     name: request.name,
     region: request.region,
     parameters: toRecordedParameters(request.parameters),
-    commitSha: run.sha,
-    runId: run.runId,
-    runAttempt: run.runAttempt,
-    actor: run.actor,
-    repository: run.repository,
-    time: new Date(clock.now()).toISOString()
+    ...writtenBy(run, clock)
   }
 }
+
+/** This run, now: who wrote a record or a tombstone. */
+export const writtenBy = (run: RunContext, clock: Pick<Clock, 'now'>): WrittenBy => ({
+  commitSha: run.sha,
+  runId: run.runId,
+  runAttempt: run.runAttempt,
+  actor: run.actor,
+  repository: run.repository,
+  time: new Date(clock.now()).toISOString()
+})
 
 /**
  * Writes the new current record, keeping the old one in history. After a create the mesh exists, so

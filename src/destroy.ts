@@ -9,21 +9,18 @@
  * (`outcome: unknown`) on its way out; a run killed outright leaves it to go stale. Either way the next
  * destroy takes it over, sees the mesh deleting or gone, and finishes; an apply refuses meanwhile.
  */
-import type { Settled } from './apply.js'
-import { readWhenFree } from './apply.js'
-import { systemClock, type Clock } from './clock.js'
+import { inRounds, type Settled, writtenBy } from './apply.js'
+import type { Clock } from './clock.js'
 import { CloudCallError } from './cloud/failure.js'
 import type { MeshApi, MeshInfo } from './cloud/types.js'
-import type { Decision } from './decide.js'
-import { meshOf } from './decide.js'
+import { meshOf, type Decision } from './decide.js'
 import { ActionError } from './errors.js'
 import type { Log } from './log.js'
 import type { MeshRequest } from './meshspec/request.js'
-import { POLL, RETRY, retrying } from './retry.js'
 import type { Settings } from './settings.js'
 import { emptyStateDocument, withTombstone } from './state/document.js'
 import type { PendingCreate, StateDocument, StateRecord, Tombstone } from './state/record.js'
-import { StateConflictError, type StateRead, type StateStore } from './state/store.js'
+import type { StateRead, StateStore } from './state/store.js'
 
 export interface DestroyFacts {
   record?: StateRecord
@@ -113,33 +110,9 @@ interface Round {
 }
 
 export async function destroy(input: DestroyInput, deps: DestroyDeps): Promise<DestroyOutcome> {
-  const clock = { ...systemClock, ...deps.clock }
-  const waitUntil = clock.now() + POLL.pendingCreate.forMs
   const lock = { stateKey: input.stateKey, run: input.settings.run, nothing: 'nothing was deleted' }
-  let initial = input.initial
-  return retrying(
-    async () => {
-      const read = await readWhenFree(initial, lock, deps, clock, waitUntil)
-      initial = undefined
-      return act(await decideOn(read, input, deps.mesh), input, deps, clock)
-    },
-    {
-      policy: RETRY.stateRounds,
-      clock,
-      retryable: error =>
-        error instanceof StateConflictError
-          ? {
-              reason:
-                'Another run changed the state record at the same time; reading it again and re-deciding'
-            }
-          : undefined,
-      log: line => deps.log.info(line),
-      exhausted: () =>
-        new ActionError(
-          `The state record for ${input.stateKey} kept changing under this run (${RETRY.stateRounds.maxAttempts} attempts); nothing was deleted.`,
-          'Another workflow is using the same state key. Run again once it has finished.'
-        )
-    }
+  return inRounds(lock, input.initial, deps, async (read, clock) =>
+    act(await decideOn(read, input, deps.mesh), input, deps, clock)
   )
 }
 
@@ -320,11 +293,6 @@ function tombstoneOf(
     region: record.region,
     requestId,
     outcome,
-    commitSha: run.sha,
-    runId: run.runId,
-    runAttempt: run.runAttempt,
-    actor: run.actor,
-    repository: run.repository,
-    time: new Date(clock.now()).toISOString()
+    ...writtenBy(run, clock)
   }
 }

@@ -102,6 +102,16 @@ function object(fields: Record<string, Check>, optional: string[] = []): Check {
 
 const recordedParameter = object({ path: string({ nonEmpty: true }), parameter: string(), value: string() })
 
+/** Which run wrote a record or a tombstone, and when. */
+const writtenBy = {
+  commitSha: string(),
+  runId: string(),
+  runAttempt: string(),
+  actor: string(),
+  repository: string(),
+  time: timestamp
+}
+
 const stateRecord = object({
   meshId: string({ nonEmpty: true }),
   requestId: string(),
@@ -109,12 +119,7 @@ const stateRecord = object({
   name: string({ nonEmpty: true }),
   region: string({ nonEmpty: true }),
   parameters: arrayOf(recordedParameter, p => (p as { path?: unknown } | null)?.path),
-  commitSha: string(),
-  runId: string(),
-  runAttempt: string(),
-  actor: string(),
-  repository: string(),
-  time: timestamp
+  ...writtenBy
 })
 
 const pendingCreate = object(
@@ -138,12 +143,7 @@ const tombstone = object({
   region: string({ nonEmpty: true }),
   requestId: string(),
   outcome: oneOf('deleted', 'gone'),
-  commitSha: string(),
-  runId: string(),
-  runAttempt: string(),
-  actor: string(),
-  repository: string(),
-  time: timestamp
+  ...writtenBy
 })
 
 const stateDocument = object(

@@ -7,7 +7,7 @@ export interface RecordedParameter {
   value: string
 }
 
-export interface StateRecord {
+export interface StateRecord extends WrittenBy {
   meshId: string
   /** RequestId of CreateServiceMesh; '' when the mesh was adopted. */
   requestId: string
@@ -15,6 +15,10 @@ export interface StateRecord {
   name: string
   region: string
   parameters: RecordedParameter[]
+}
+
+/** Which run wrote a record or a tombstone, and when. */
+export interface WrittenBy {
   commitSha: string
   runId: string
   runAttempt: string
@@ -48,7 +52,7 @@ export interface PendingCreate {
 }
 
 /** What `mode: destroy` leaves under the state key (docs/contract.md §5, §7.3): the next apply starts afresh. */
-export interface Tombstone {
+export interface Tombstone extends WrittenBy {
   meshId: string
   name: string
   region: string
@@ -56,13 +60,6 @@ export interface Tombstone {
   requestId: string
   /** `deleted`: gone (or, with wait: false, its deletion accepted); `gone`: it was gone before this run. */
   outcome: 'deleted' | 'gone'
-  commitSha: string
-  runId: string
-  runAttempt: string
-  actor: string
-  repository: string
-  /** ISO 8601 UTC */
-  time: string
 }
 
 export interface StateDocument {
