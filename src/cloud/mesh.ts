@@ -30,19 +30,21 @@ export interface MeshApiOptions {
   transport?: Transport
 }
 
+/** The API answers StatusForbidden for a deleted mesh as well (docs/reference/asm-api.md §3, Terraform's reading). */
+const NOT_FOUND = ['ServiceMesh.NotFound', 'StatusForbidden']
+
 /** 403 codes that say the caller may not, not that the mesh is gone (cloud/failure.ts CODE_ADVICE). */
 const DENIED = /^(Forbidden|NoPermission|InvalidAccessKeyId|SignatureDoesNotMatch|InvalidSecurityToken)/
 
 /**
- * How a deleted (or unknown) mesh answers: ServiceMesh.NotFound, StatusForbidden or HTTP 403
- * (docs/reference/asm-lifecycle-api.md §c, §f). A 403 whose code denies permission (Forbidden.RAM) is
- * not "gone": taking it so would record a live mesh as deleted. A 5xx is never read as gone.
+ * How a mesh answers once its deletion was accepted (docs/reference/asm-lifecycle-api.md §c, §f):
+ * ServiceMesh.NotFound, StatusForbidden or HTTP 403. A 403 whose code denies permission (Forbidden.RAM)
+ * is not "gone": taking it so would record a live mesh as deleted. A 5xx is never read as gone.
  */
-const isGone = (error: unknown): boolean => {
+const goneAfterDelete = (error: unknown): boolean => {
   if (!(error instanceof CloudCallError)) return false
-  const code = error.failure.code ?? ''
-  if (code === 'ServiceMesh.NotFound' || code === 'StatusForbidden') return true
-  return error.failure.status === 403 && !DENIED.test(code)
+  if (NOT_FOUND.includes(error.failure.code ?? '')) return true
+  return error.failure.status === 403 && !DENIED.test(error.failure.code ?? '')
 }
 
 const isFailedState = (state: string): boolean =>
@@ -119,7 +121,7 @@ class AsmMeshApi implements MeshApi {
     try {
       response = await this.api('DescribeServiceMeshDetail', 'POST', { body: { ServiceMeshId: meshId } })
     } catch (error) {
-      if (isGone(error)) return undefined
+      if (error instanceof CloudCallError && NOT_FOUND.includes(error.failure.code ?? '')) return undefined
       throw error
     }
     const info = asObject(asObject(response.body.ServiceMesh).ServiceMeshInfo)
@@ -172,7 +174,7 @@ class AsmMeshApi implements MeshApi {
       })
       return { requestId }
     } catch (error) {
-      if (isGone(error)) return { requestId: (error as CloudCallError).failure.requestId ?? '' }
+      if (goneAfterDelete(error)) return { requestId: (error as CloudCallError).failure.requestId ?? '' }
       if (!(error instanceof CloudCallError) || !error.failure.outcomeUnknown) throw error
       this.log.warning(`${error.message}. It may have been carried out; describing mesh ${meshId} first.`)
       if (!accepted(await this.describe(meshId))) throw error
@@ -263,6 +265,7 @@ class AsmMeshApi implements MeshApi {
   async waitUntilGone(meshId: string, wait: WaitOptions): Promise<void> {
     await this.poll(meshId, wait, {
       settled: seen => (seen ? undefined : true),
+      gone: goneAfterDelete,
       timedOut: last =>
         new ActionError(
           `Mesh ${meshId} still exists after ${wait.timeoutSeconds} s (last state: ${last?.state || 'unknown'}). ` +
@@ -276,7 +279,12 @@ class AsmMeshApi implements MeshApi {
   private async poll<T>(
     meshId: string,
     wait: WaitOptions,
-    until: { settled(seen: MeshInfo | undefined): T | undefined; timedOut(last?: MeshInfo): ActionError }
+    until: {
+      settled(seen: MeshInfo | undefined): T | undefined
+      timedOut(last?: MeshInfo): ActionError
+      /** An error answer that means the mesh is gone (beyond describe's own). */
+      gone?(error: unknown): boolean
+    }
   ): Promise<T> {
     const start = this.now()
     const deadline = start + wait.timeoutSeconds * 1000
@@ -298,10 +306,13 @@ class AsmMeshApi implements MeshApi {
       try {
         seen = await this.describe(meshId)
       } catch (error) {
-        if (!(error instanceof CloudCallError && error.failure.retryable)) throw error
-        interval = Math.min(interval * 2, poll.maxMs)
-        this.log.warning(`${error.message}; polling again in ${interval / 1000} s`)
-        continue
+        if (until.gone?.(error)) seen = undefined
+        else if (!(error instanceof CloudCallError && error.failure.retryable)) throw error
+        else {
+          interval = Math.min(interval * 2, poll.maxMs)
+          this.log.warning(`${error.message}; polling again in ${interval / 1000} s`)
+          continue
+        }
       }
       const elapsed = this.now() - start
       if (seen) {
