@@ -23,7 +23,7 @@ import { diffParameters, toRecordedParameters } from './state/diff.js'
 import { changeLabel, planFromRecord, recordAfter, tagsManaged } from './update-plan.js'
 import { runUpdate, type SentCall } from './update.js'
 import { emptyStateDocument, withCurrentRecord } from './state/document.js'
-import type { Change, PendingCreate, StateDocument, StateRecord } from './state/record.js'
+import type { Change, PendingCreate, StateDocument, StateRecord, WrittenBy } from './state/record.js'
 import { StateConflictError, type StateRead, type StateStore, type StateWrite } from './state/store.js'
 
 /** What a decision settled, acted on or not: the part of the Outcome that decide and act produce. */
@@ -93,13 +93,17 @@ export async function decideOn(
       changed: changes.length > 0,
       adoptExisting: input.settings.adoptExisting,
       onChange: input.settings.onChange,
-      mayExistUnrecorded: read.document?.pending !== undefined,
+      mayExistUnrecorded:
+        read.document?.pending !== undefined && read.document.pending.operation !== 'delete',
       specHasTags: tagsManaged(request),
       ...(input.renamedFrom && { renamedFrom: input.renamedFrom })
     },
     request,
     mesh
   )
+  // A destroyed mesh may still be listed while it is deleting: it is never adopted.
+  const destroyed = read.document?.tombstone?.meshId
+  if (destroyed && facts.candidates) facts.candidates = facts.candidates.filter(c => c.id !== destroyed)
   if (!record) return { read, facts, decision: decide(facts), changes }
   const managed = tagsManaged(request)
   const labels = Object.fromEntries(changes.map(c => [c.path, changeLabel(c, managed)]))
@@ -124,14 +128,31 @@ export function settledOf(round: Round): Settled {
 }
 
 export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<Settled> {
+  const lock = { stateKey: input.stateKey, run: input.settings.run, nothing: 'nothing was created' }
+  return inRounds(lock, input.initial, deps, async (read, clock) =>
+    act(await decideOn(refuseUnfinishedDestroy(read), input, deps.mesh), input, deps, clock)
+  )
+}
+
+/**
+ * Rounds of read (once the lock is free), decide and act, until one is not overtaken by another run's
+ * write to the record. `initial`: the state as already read, for the first round. Apply and destroy
+ * (src/destroy.ts) both run this way.
+ */
+export async function inRounds<T>(
+  lock: LockRequest,
+  initial: StateRead | undefined,
+  deps: Pick<ApplyDeps, 'store' | 'signal' | 'log' | 'clock'>,
+  round: (read: StateRead, clock: Clock) => Promise<T>
+): Promise<T> {
   const clock = { ...systemClock, ...deps.clock }
   const waitUntil = clock.now() + POLL.pendingCreate.forMs
-  let initial = input.initial
+  let first = initial
   return retrying(
     async () => {
-      const read = await readWhenFree(initial, input, deps, clock, waitUntil)
-      initial = undefined
-      return act(await decideOn(read, input, deps.mesh), input, deps, clock)
+      const read = await readWhenFree(first, lock, deps, clock, waitUntil)
+      first = undefined
+      return round(read, clock)
     },
     {
       policy: RETRY.stateRounds,
@@ -146,36 +167,66 @@ export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<Settled
       log: line => deps.log.info(line),
       exhausted: () =>
         new ActionError(
-          `The state record for ${input.stateKey} kept changing under this run (${RETRY.stateRounds.maxAttempts} attempts); nothing was created.`,
-          'Another workflow is applying the same state key. Run again once it has finished.'
+          `The state record for ${lock.stateKey} kept changing under this run (${RETRY.stateRounds.maxAttempts} attempts); ${lock.nothing}.`,
+          'Another workflow is using the same state key. Run again once it has finished.'
         )
     }
   )
 }
 
-/** The state once no live run is creating the mesh: polls while one is, until it records or time runs out. */
+/** Who asks for the lock of a state key, and what to say this run did not do when it gives up. */
+export interface LockRequest {
+  stateKey: string
+  run: RunContext
+  /** e.g. `nothing was created` */
+  nothing: string
+}
+
+/**
+ * The state once no live run holds the lock (a create or a destroy in progress): polls while one does,
+ * until it records its result or time runs out.
+ */
 async function readWhenFree(
   first: StateRead | undefined,
-  input: ApplyInput,
-  deps: ApplyDeps,
+  lock: LockRequest,
+  deps: Pick<ApplyDeps, 'store' | 'signal' | 'log'>,
   clock: Clock,
   waitUntil: number
 ): Promise<StateRead> {
   for (let read = first ?? (await deps.store.read()); ; read = await deps.store.read()) {
     const pending = read.document?.pending
-    if (!pending || abandoned(pending, input.settings.run, clock.now())) return read
-    if (deps.signal?.aborted) throw cancelledWhileAnotherRunCreates(pending.runId, input.stateKey)
+    if (!pending || abandoned(pending, lock.run, clock.now())) return read
+    const doing = pending.operation === 'delete' ? 'deleting' : 'creating'
+    if (deps.signal?.aborted)
+      throw pending.operation === 'delete'
+        ? new ActionError(
+            `Cancelled while run ${pending.runId} was deleting the mesh for ${lock.stateKey}; ${lock.nothing} by this run.`
+          )
+        : cancelledWhileAnotherRunCreates(pending.runId, lock.stateKey)
     if (clock.now() >= waitUntil)
       throw new ActionError(
-        `Run ${pending.runId} (attempt ${pending.runAttempt}) has been creating the mesh for ${input.stateKey} since ${pending.since}; nothing was created by this run.`,
-        'Run again once that run has finished; it records the mesh, and this run then keeps it.'
+        `Run ${pending.runId} (attempt ${pending.runAttempt}) has been ${doing} the mesh for ${lock.stateKey} since ${pending.since}; ${lock.nothing} by this run.`,
+        'Run again once that run has finished; it records its result, and this run then decides on it.'
       )
     deps.log.info(
-      `Run ${pending.runId} (attempt ${pending.runAttempt}) is creating this mesh since ${pending.since}; waiting for it to record the result.`
+      `Run ${pending.runId} (attempt ${pending.runAttempt}) is ${doing} this mesh since ${pending.since}; waiting for it to record the result.`
     )
     // A cancellation ends the pause early; the next read says what happened.
     await clock.sleep(POLL.pendingCreate.everyMs, deps.signal).catch(() => undefined)
   }
+}
+
+/**
+ * A destroy that no live run will finish (cancelled, timed out or killed) leaves its lock: an apply must
+ * not keep, adopt or replace a mesh that may be deleting. The next destroy finishes it (src/destroy.ts).
+ */
+function refuseUnfinishedDestroy(read: StateRead): StateRead {
+  const pending = read.document?.pending
+  if (pending?.operation !== 'delete') return read
+  throw new ActionError(
+    `Run ${pending.runId} (attempt ${pending.runAttempt}) started deleting mesh ${pending.meshId} for ${read.document?.stateKey} at ${pending.since} and did not finish; nothing was created.`,
+    'Run the destroy again (mode: destroy) to finish the deletion; the next apply then creates a new mesh.'
+  )
 }
 
 /**
@@ -338,15 +389,20 @@ function newRecord(
     name: request.name,
     region: request.region,
     parameters: toRecordedParameters(request.parameters),
-    commitSha: run.sha,
-    runId: run.runId,
-    runAttempt: run.runAttempt,
-    actor: run.actor,
-    repository: run.repository,
-    time: new Date(clock.now()).toISOString(),
+    ...writtenBy(run, clock),
     ...(input.specFile && { specFile: input.specFile })
   }
 }
+
+/** This run, now: who wrote a record or a tombstone. */
+export const writtenBy = (run: RunContext, clock: Pick<Clock, 'now'>): WrittenBy => ({
+  commitSha: run.sha,
+  runId: run.runId,
+  runAttempt: run.runAttempt,
+  actor: run.actor,
+  repository: run.repository,
+  time: new Date(clock.now()).toISOString()
+})
 
 /**
  * Writes the new current record, keeping the old one in history. After a create the mesh exists, so

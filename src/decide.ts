@@ -24,6 +24,10 @@ export type Decision =
   | { action: 'fail'; meshId?: string; reason: string; advice: string }
   /** Plan without credentials: the cloud was not read, so only the state decides. */
   | { action: 'unknown'; meshId?: string; reason: string }
+  /** Destroy: delete the recorded mesh, detaching the spec's guestCluster first (src/destroy.ts). */
+  | { action: 'delete'; meshId: string; reason: string; detach?: string }
+  /** Destroy: nothing to delete (no record, a tombstone, or the recorded mesh already gone). */
+  | { action: 'none'; meshId?: string; reason: string }
 
 /** What is known before the cloud is asked anything. */
 export interface Situation {

@@ -52,6 +52,11 @@ export interface Outcome {
   readonly updated: boolean
   /** The update calls this run sent that answered, in order. */
   readonly updates?: readonly { readonly api: string; readonly requestId: string }[]
+  /**
+   * Set when this run deleted the mesh (docs/contract.md §7.3); `mesh` is then the deleted one. `at`: when
+   * it was seen gone, or with wait: false (`waited` false) when DeleteServiceMesh was accepted.
+   */
+  readonly deletion?: { readonly at: string; readonly waited: boolean }
   /** Link to the state commit, or the state file's path, when this run wrote the record. */
   readonly stateLocation?: string
   readonly failure?: Failure

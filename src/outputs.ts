@@ -1,7 +1,6 @@
 /** The step outputs (docs/contract.md §3) of an outcome. */
-import type { Outcome } from './outcome.js'
-
 import type { Decision } from './decide.js'
+import type { Outcome } from './outcome.js'
 
 export type OutputName =
   | 'service-mesh-id'
@@ -13,22 +12,27 @@ export type OutputName =
   | 'decision'
   | 'updated'
   | 'drift'
+  | 'deleted'
+
+/** The `decision` output's words (docs/contract.md §3): warn keeps the mesh, fail refuses. */
+const DECISION_OUTPUT: Record<Exclude<Decision['action'], 'unknown'>, string> = {
+  create: 'create',
+  adopt: 'adopt',
+  update: 'update',
+  keep: 'keep',
+  warn: 'keep',
+  fail: 'refuse',
+  delete: 'delete',
+  none: 'none'
+}
 
 /**
- * The `decision` output's word (docs/contract.md §3): warn keeps the mesh, fail refuses; a plan that
- * could not tell without the cloud says keep for a recorded mesh, else nothing.
+ * The `decision` output's word; a plan that could not tell without the cloud says keep for a recorded mesh,
+ * else nothing.
  */
 export function decisionWord(decision: Decision): string {
-  switch (decision.action) {
-    case 'warn':
-      return 'keep'
-    case 'fail':
-      return 'refuse'
-    case 'unknown':
-      return decision.meshId ? 'keep' : ''
-    default:
-      return decision.action
-  }
+  if (decision.action === 'unknown') return decision.meshId ? 'keep' : ''
+  return DECISION_OUTPUT[decision.action]
 }
 
 /**
@@ -49,6 +53,7 @@ export function outputsOf(outcome: Outcome): Partial<Record<OutputName, string>>
       decision: decisionWord(outcome.decision),
       drift: JSON.stringify(outcome.drift ?? [])
     }),
-    ...((outcome.decision || outcome.updated) && { updated: String(outcome.updated) })
+    ...((outcome.decision || outcome.updated) && { updated: String(outcome.updated) }),
+    ...(outcome.mode === 'destroy' && outcome.decision && { deleted: String(outcome.deletion !== undefined) })
   }
 }

@@ -115,7 +115,10 @@ function describeChange(change: Change): string {
 
 async function commentOnPullRequest(outcome: Outcome, settings: Settings, log: Log): Promise<void> {
   const { run } = settings
-  if (settings.mode !== 'plan' || !outcome.decision || !settings.comment) return
+  // A plan shows what apply would do; a destroy (on a closed pull request) says what was deleted and
+  // when, and one with nothing to delete leaves that comment as it is.
+  const { decision } = outcome
+  if (settings.mode === 'apply' || !decision || decision.action === 'none' || !settings.comment) return
   if (!/^pull_request/.test(run.eventName)) return
   const issueNumber = await pullRequestNumber(run.eventPath)
   if (!issueNumber) return

@@ -15,7 +15,8 @@ import {
   type CredentialPlan
 } from './cloud/credential-plan.js'
 import type { MeshApi } from './cloud/types.js'
-import { apply, decideOn, settledOf, type Settled } from './apply.js'
+import { apply, decideOn, settledOf } from './apply.js'
+import { destroy, type DestroyOutcome } from './destroy.js'
 import { hasErrors } from './diagnostics.js'
 import { ActionError } from './errors.js'
 import type { Log } from './log.js'
@@ -58,7 +59,9 @@ export async function runMesh(settings: Settings, deps: MeshDeps): Promise<Outco
     advance({ stateKey })
     const store = await deps.openStore(stateKey)
     const initial = await store.read()
-    advance({ changes: diffParameters(initial.document?.current?.parameters, request.parameters) })
+    // A destroy deletes the recorded mesh whatever the spec says of it: there is no diff to show.
+    if (settings.mode !== 'destroy')
+      advance({ changes: diffParameters(initial.document?.current?.parameters, request.parameters) })
     const mesh = credentials.kind === 'none' ? undefined : await deps.connect(credentials)
     const renamedFrom = await findRename(settings, request, outcome.specFile, initial, store, mesh)
     const known = { stateKey, request, initial, store, mesh, specFile: outcome.specFile, renamedFrom }
@@ -68,6 +71,8 @@ export async function runMesh(settings: Settings, deps: MeshDeps): Promise<Outco
     if (settled.decision.action === 'fail') {
       const { reason, advice } = settled.decision
       advance({ failure: { kind: 'decision', message: reason, advice } })
+    } else if (settled.decision.action === 'none') {
+      deps.log.notice(`Nothing to delete: ${settled.decision.reason}.`)
     } else if (mesh && settings.mode === 'apply' && settings.wait) {
       await waitForMesh(outcome, settings, mesh, deps, advance)
     }
@@ -86,11 +91,11 @@ function chooseCredentials(settings: Settings, log: Log): CredentialPlan {
   try {
     plan = preflightCredentials(settings, settings.env)
   } catch (error) {
-    if (settings.mode === 'apply' || !(error instanceof ActionError)) throw error
+    if (settings.mode !== 'plan' || !(error instanceof ActionError)) throw error
     log.warning(`${error.message} The plan goes on without reading the cloud.`)
     plan = { kind: 'none' }
   }
-  if (plan.kind === 'none' && settings.mode === 'apply') throw missingCredentialsError()
+  if (plan.kind === 'none' && settings.mode !== 'plan') throw missingCredentialsError()
   return plan
 }
 
@@ -141,7 +146,9 @@ async function findRename(
   store: StateStore,
   mesh: MeshApi | undefined
 ): Promise<Situation['renamedFrom']> {
-  if (settings.stateKey !== undefined || settings.stateFile !== undefined) return undefined
+  // A destroy deletes only the mesh recorded under its key; an explicit key keeps the record.
+  if (settings.mode === 'destroy' || settings.stateKey !== undefined || settings.stateFile !== undefined)
+    return undefined
   if (initial.document?.current || !specFile) return undefined
   for (const document of await store.siblings()) {
     const record = document.current
@@ -153,29 +160,30 @@ async function findRename(
 }
 
 /**
- * `plan` decides on the state as read; `apply` decides and acts, in rounds against the record. (An apply
- * always has a mesh API: without credentials it failed on its inputs.)
+ * `plan` decides on the state as read; `apply` and `destroy` decide and act, in rounds against the
+ * record. (They always have a mesh API: without credentials they failed on their inputs.)
  */
 async function settle(
   settings: Settings,
   known: Known,
   deps: MeshDeps,
   advance: (more: Partial<Outcome>) => void
-): Promise<Settled> {
+): Promise<DestroyOutcome> {
   const { request, renamedFrom, specFile } = known
   if (settings.mode === 'plan' || !known.mesh)
     return settledOf(await decideOn(known.initial, { settings, request, renamedFrom }, known.mesh))
-  return apply(
-    { settings, stateKey: known.stateKey, request, initial: known.initial, specFile, renamedFrom },
-    {
-      store: known.store,
-      mesh: known.mesh,
-      log: deps.log,
-      clock: deps.clock,
-      signal: deps.signal,
-      onProgress: settled => advance({ ...settled, cloudRead: true })
-    }
-  )
+  const acting = {
+    store: known.store,
+    mesh: known.mesh,
+    log: deps.log,
+    clock: deps.clock,
+    signal: deps.signal,
+    onProgress: (settled: DestroyOutcome) => advance({ ...settled, cloudRead: true })
+  }
+  const { stateKey, initial } = known
+  return settings.mode === 'destroy'
+    ? destroy({ settings, stateKey, request, initial }, acting)
+    : apply({ settings, stateKey, request, initial, specFile, renamedFrom }, acting)
 }
 
 /** Waits until the mesh runs (unless it already does); the id is output before the wait starts. */

@@ -5,7 +5,7 @@
  */
 import { REGION_PATTERN } from './region.js'
 
-export type Mode = 'plan' | 'apply'
+export type Mode = 'plan' | 'apply' | 'destroy'
 export type OnChange = 'update' | 'fail' | 'warn' | 'create'
 export type StateBackend = 'github' | 'file'
 
@@ -248,7 +248,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const specPath = input('spec')
   if (!specPath)
     problems.push('input spec: required; give the path of the mesh spec file, e.g. spec: mesh/prod.yaml')
-  const mode = oneOf('mode', ['plan', 'apply'] as const, 'apply')
+  const mode = oneOf('mode', ['plan', 'apply', 'destroy'] as const, 'apply')
   const oidc = readOidc(inputs, run)
   const staticKeys = readStaticKeys(inputs)
   const region = input('region') || undefined

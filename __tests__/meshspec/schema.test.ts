@@ -45,11 +45,14 @@ describe('generated files', () => {
       throw new Error(`README.md's spec reference ${OUT_OF_DATE}`)
   })
 
-  it('the reference has one row per parameter, plus version and extraParameters', () => {
+  it('the reference has one row per parameter, plus version, lifecycle.preventDestroy and extraParameters', () => {
     const rows = renderSpecReference().trim().split('\n').slice(2)
-    expect(rows).toHaveLength(FIELDS.length + 2)
+    expect(rows).toHaveLength(FIELDS.length + 3)
     expect(rows).toContainEqual(
       expect.stringMatching(/^\| `tracing.sampling` \| `TraceSampling` \| number \| from 0 to 100 \|/)
+    )
+    expect(rows).toContainEqual(
+      expect.stringMatching(/^\| `lifecycle.preventDestroy` \| — \(not sent\) \| boolean \|/)
     )
   })
 })

@@ -62,6 +62,30 @@ export class FakeCloud implements MeshApi {
     options.onProgress?.(mesh, 5)
     return mesh
   }
+  /** Clusters detach at once. */
+  async removeCluster(meshId: string, clusterId: string): Promise<void> {
+    this.calls++
+    const mesh = this.meshes.find(m => m.id === meshId)
+    if (!mesh?.clusters?.includes(clusterId)) throw new Error(`FakeCloud: ${clusterId} is not in ${meshId}`)
+    mesh.clusters = mesh.clusters.filter(c => c !== clusterId)
+  }
+  deletes = 0
+  /** The mesh is `deleting` until the next poll finds it gone. */
+  async deleteMesh(meshId: string): Promise<{ requestId: string }> {
+    this.calls++
+    this.deletes++
+    const mesh = this.meshes.find(m => m.id === meshId)
+    if (!mesh) throw new Error(`FakeCloud: no mesh ${meshId}`)
+    if (mesh.clusters?.length) throw new Error(`FakeCloud: ${meshId} has clusters`)
+    mesh.state = 'deleting'
+    return { requestId: `DEL-${this.deletes}` }
+  }
+  async waitUntilGone(meshId: string, options: WaitOptions): Promise<void> {
+    this.calls++
+    const mesh = this.meshes.find(m => m.id === meshId)
+    if (mesh) options.onProgress?.(mesh, 5)
+    this.meshes = this.meshes.filter(m => m.id !== meshId)
+  }
 }
 
 export const RUN: RunContext = {

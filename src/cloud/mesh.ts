@@ -39,8 +39,23 @@ export interface MeshApiOptions {
   transport?: Transport
 }
 
+/** The API answers StatusForbidden for a deleted mesh as well (docs/reference/asm-api.md §3, Terraform's reading). */
 const NOT_FOUND = ['ServiceMesh.NotFound', 'StatusForbidden']
 const MAX_TAG_PAGES = 5
+
+/** 403 codes that say the caller may not, not that the mesh is gone (cloud/failure.ts CODE_ADVICE). */
+const DENIED = /^(Forbidden|NoPermission|InvalidAccessKeyId|SignatureDoesNotMatch|InvalidSecurityToken)/
+
+/**
+ * How a mesh answers once its deletion was accepted (docs/reference/asm-lifecycle-api.md §c, §f):
+ * ServiceMesh.NotFound, StatusForbidden or HTTP 403. A 403 whose code denies permission (Forbidden.RAM)
+ * is not "gone": taking it so would record a live mesh as deleted. A 5xx is never read as gone.
+ */
+const goneAfterDelete = (error: unknown): boolean => {
+  if (!(error instanceof CloudCallError)) return false
+  if (NOT_FOUND.includes(error.failure.code ?? '')) return true
+  return error.failure.status === 403 && !DENIED.test(error.failure.code ?? '')
+}
 
 const isFailedState = (state: string): boolean =>
   state === 'failed' || state === 'create_timeout' || state.endsWith('_failed')
@@ -123,7 +138,6 @@ class AsmMeshApi implements MeshApi {
     try {
       response = await this.api('DescribeServiceMeshDetail', 'POST', { body: { ServiceMeshId: meshId } })
     } catch (error) {
-      // The API answers StatusForbidden for a deleted mesh as well (docs/reference/asm-api.md §3, Terraform's reading).
       if (error instanceof CloudCallError && NOT_FOUND.includes(error.failure.code ?? '')) return undefined
       throw error
     }
@@ -134,7 +148,15 @@ class AsmMeshApi implements MeshApi {
           `request id ${response.requestId || 'none'}`,
         `Check that ${this.host} is the Service Mesh API endpoint.`
       )
-    return { info: { ...meshInfo(info), id: str(info.ServiceMeshId) || meshId }, body: response.body }
+    const clusters = asObject(response.body.ServiceMesh).Clusters
+    return {
+      info: {
+        ...meshInfo(info),
+        id: str(info.ServiceMeshId) || meshId,
+        ...(Array.isArray(clusters) && { clusters: clusters.filter(c => typeof c === 'string') })
+      },
+      body: response.body
+    }
   }
 
   async readLive(meshId: string, tagsIn?: string): Promise<LiveRead | undefined> {
@@ -181,10 +203,46 @@ class AsmMeshApi implements MeshApi {
       query: call.query,
       body: call.body,
       timeout: this.timeouts.create,
-      // An update whose outcome is unknown is read back before it is sent again (update.ts).
+      // A change whose outcome is unknown is read back before it is ever sent again (update.ts, sendOnce).
       retryUnknownOutcome: false
     })
     return requestId
+  }
+
+  async removeCluster(meshId: string, clusterId: string): Promise<void> {
+    // Accepted when the cluster is no longer listed or its removal is under way (docs/reference/asm-lifecycle-api.md §b).
+    await this.sendOnce('RemoveClusterFromServiceMesh', meshId, { ClusterId: clusterId }, seen =>
+      Boolean(seen && (seen.state === 'updating' || !seen.clusters?.includes(clusterId)))
+    )
+  }
+
+  async deleteMesh(meshId: string): Promise<{ requestId: string }> {
+    // `deleting` is UNVERIFIED (docs/reference/asm-lifecycle-api.md §e): any state but running counts as
+    // accepted only together with the mesh being gone at the end of the wait.
+    return this.sendOnce('DeleteServiceMesh', meshId, {}, seen => !seen || seen.state === 'deleting')
+  }
+
+  /**
+   * A call that must not run twice (each needs a running mesh, and its effect is not idempotent): sent
+   * without blind retries, an unknown outcome is settled by describing the mesh. A mesh already gone
+   * counts as done, as Terraform reads it (docs/reference/asm-lifecycle-api.md §c).
+   */
+  private async sendOnce(
+    action: string,
+    meshId: string,
+    body: Record<string, string>,
+    accepted: (seen: MeshInfo | undefined) => boolean
+  ): Promise<{ requestId: string }> {
+    try {
+      return { requestId: await this.change({ action, query: {}, body: { ServiceMeshId: meshId, ...body } }) }
+    } catch (error) {
+      if (goneAfterDelete(error)) return { requestId: (error as CloudCallError).failure.requestId ?? '' }
+      if (!(error instanceof CloudCallError) || !error.failure.outcomeUnknown) throw error
+      this.log.warning(`${error.message}. It may have been carried out; describing mesh ${meshId} first.`)
+      if (!accepted(await this.describe(meshId))) throw error
+      this.log.info(`Mesh ${meshId} shows that ${action} was carried out.`)
+      return { requestId: error.failure.requestId ?? '' }
+    }
   }
 
   async create(request: MeshRequest, existing: readonly string[] = []): Promise<CreateResult> {
@@ -248,6 +306,48 @@ class AsmMeshApi implements MeshApi {
   }
 
   async waitUntilRunning(meshId: string, wait: WaitOptions): Promise<MeshInfo> {
+    return this.poll(meshId, wait, {
+      settled: seen => {
+        if (!seen)
+          throw new ActionError(
+            `Mesh ${meshId} no longer exists (DescribeServiceMeshDetail: not found) while waiting for it.`,
+            'Someone or something deleted it; check the ASM console, then re-run the job to create it again.'
+          )
+        return seen.state === 'running' ? seen : undefined
+      },
+      timedOut: last =>
+        new ActionError(
+          `Mesh ${meshId} is not running after ${wait.timeoutSeconds} s (last state: ${last?.state || 'unknown'}). ` +
+            'Creation continues in the cloud.',
+          `Raise wait-timeout-seconds, or set wait: false and check mesh ${meshId} later in the ASM console.`
+        )
+    })
+  }
+
+  async waitUntilGone(meshId: string, wait: WaitOptions): Promise<void> {
+    await this.poll(meshId, wait, {
+      settled: seen => (seen ? undefined : true),
+      gone: goneAfterDelete,
+      timedOut: last =>
+        new ActionError(
+          `Mesh ${meshId} still exists after ${wait.timeoutSeconds} s (last state: ${last?.state || 'unknown'}). ` +
+            'The deletion continues in the cloud.',
+          'Raise wait-timeout-seconds, or run the destroy again later: it waits for the same deletion and then records it.'
+        )
+    })
+  }
+
+  /** Polls describe until `settled` returns a value; a failed state, a timeout or a cancellation throws. */
+  private async poll<T>(
+    meshId: string,
+    wait: WaitOptions,
+    until: {
+      settled(seen: MeshInfo | undefined): T | undefined
+      timedOut(last?: MeshInfo): ActionError
+      /** An error answer that means the mesh is gone (beyond describe's own). */
+      gone?(error: unknown): boolean
+    }
+  ): Promise<T> {
     const start = this.now()
     const deadline = start + wait.timeoutSeconds * 1000
     const cancelled = () => cancelledWhileWaiting(meshId)
@@ -256,12 +356,7 @@ class AsmMeshApi implements MeshApi {
     let last: MeshInfo | undefined
     for (;;) {
       const remaining = deadline - this.now()
-      if (remaining <= 0)
-        throw new ActionError(
-          `Mesh ${meshId} is not running after ${wait.timeoutSeconds} s (last state: ${last?.state || 'unknown'}). ` +
-            'Creation continues in the cloud.',
-          `Raise wait-timeout-seconds, or set wait: false and check mesh ${meshId} later in the ASM console.`
-        )
+      if (remaining <= 0) throw until.timedOut(last)
       try {
         await this.sleep(Math.min(interval, remaining), wait.signal)
       } catch (error) {
@@ -269,25 +364,28 @@ class AsmMeshApi implements MeshApi {
         throw error
       }
       if (wait.signal?.aborted) throw cancelled()
+      let seen: MeshInfo | undefined
       try {
-        last = await this.describe(meshId)
+        seen = await this.describe(meshId)
       } catch (error) {
-        if (!(error instanceof CloudCallError && error.failure.retryable)) throw error
-        interval = Math.min(interval * 2, poll.maxMs)
-        this.log.warning(`${error.message}; polling again in ${interval / 1000} s`)
-        continue
+        if (until.gone?.(error)) seen = undefined
+        else if (!(error instanceof CloudCallError && error.failure.retryable)) throw error
+        else {
+          interval = Math.min(interval * 2, poll.maxMs)
+          this.log.warning(`${error.message}; polling again in ${interval / 1000} s`)
+          continue
+        }
       }
-      if (!last)
-        throw new ActionError(
-          `Mesh ${meshId} no longer exists (DescribeServiceMeshDetail: not found) while waiting for it.`,
-          'Someone or something deleted it; check the ASM console, then re-run the job to create it again.'
-        )
       const elapsed = this.now() - start
-      wait.onProgress?.(last, Math.round(elapsed / 1000))
-      if (last.state === 'running') return last
-      if (isFailedState(last.state))
+      if (seen) {
+        last = seen
+        wait.onProgress?.(seen, Math.round(elapsed / 1000))
+      }
+      const done = until.settled(seen)
+      if (done !== undefined) return done
+      if (seen && isFailedState(seen.state))
         throw new ActionError(
-          `Mesh ${meshId} failed (state ${last.state}): ${last.errorMessage || 'the API gave no ErrorMessage'}`,
+          `Mesh ${meshId} failed (state ${seen.state}): ${seen.errorMessage || 'the API gave no ErrorMessage'}`,
           'Fix the cause the message names (quotas, VPC or vSwitch, permissions), delete the failed mesh, and re-run.'
         )
       interval = elapsed >= poll.slowAfterMs ? poll.slowMs : poll.everyMs

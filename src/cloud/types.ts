@@ -18,6 +18,8 @@ export interface MeshInfo {
   /** `running`, `initial`, `failed`, ... as the API reports it */
   state: string
   errorMessage?: string
+  /** Data-plane clusters attached (DescribeServiceMeshDetail `ServiceMesh.Clusters`); only from describe. */
+  clusters?: string[]
 }
 
 export interface CreateResult {
@@ -66,4 +68,13 @@ export interface MeshApi {
   change(call: ChangeCall): Promise<string>
   /** Polls describe until `running`; throws ActionError on a failed state or timeout. */
   waitUntilRunning(meshId: string, options: WaitOptions): Promise<MeshInfo>
+  /** RemoveClusterFromServiceMesh: detaches a data-plane cluster (the mesh is `updating` until it is done). */
+  removeCluster(meshId: string, clusterId: string): Promise<void>
+  /**
+   * DeleteServiceMesh, sent once: an unknown outcome is resolved by describing the mesh. Its RequestId
+   * ('' when the answer was lost).
+   */
+  deleteMesh(meshId: string): Promise<{ requestId: string }>
+  /** Polls describe until the mesh is gone; throws ActionError on a failed state or timeout. */
+  waitUntilGone(meshId: string, options: WaitOptions): Promise<void>
 }

@@ -497,6 +497,18 @@ export const FIELDS: readonly FieldSpec[] = withLifecycle([
   }
 ])
 
+/**
+ * Keys of the action itself, not API parameters (docs/contract.md §7.3): checked like the fields above,
+ * never sent and never part of the diff (`api` is empty), so without lifecycle columns.
+ */
+export const ACTION_FIELDS: readonly FieldEntry[] = [
+  bool(
+    'lifecycle.preventDestroy',
+    '',
+    "`true`: `mode: destroy` refuses to delete the recorded mesh (as Terraform's prevent_destroy)."
+  )
+]
+
 /** Spec keys that are not API parameters. */
 export const SPEC_KEYS = {
   version: 'Format version of this file; must be 1.',
@@ -528,5 +540,6 @@ export const SECTIONS: Readonly<Record<string, string>> = {
   filters: 'Protocol filters.',
   configSource: 'Extra config source (MSE Nacos).',
   multiBuffer: 'Multi-Buffer TLS acceleration.',
-  certificateAuthority: 'Use your own certificate authority.'
+  certificateAuthority: 'Use your own certificate authority.',
+  lifecycle: 'What the action may do to the mesh; not sent to the API.'
 }

@@ -6,15 +6,11 @@ import { type Problems, START } from './problems.js'
 import { FILE_RULES } from './rulebook.js'
 import type { Position } from './tree.js'
 
-/** One limit for the file reader (workspace.ts) and the parser. */
-export { MAX_SPEC_BYTES }
-
 /** Bytes → text, or undefined with a diagnostic for oversized, binary or non-UTF-8 input. */
 export function decodeText(input: Uint8Array, problems: Problems): string | undefined {
   if (input.length > MAX_SPEC_BYTES) {
-    problems.report(FILE_RULES.size, START, '', 'the spec file is larger than 1 MiB', {
-      found: `${input.length} bytes`
-    })
+    // The file reader stops one byte past the limit, so the size is only known to be over it.
+    problems.report(FILE_RULES.size, START, '', 'the spec file is larger than 1 MiB')
     return undefined
   }
   const nul = input.indexOf(0)

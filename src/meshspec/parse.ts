@@ -24,7 +24,6 @@ import { ENV_RULES, FILE_RULES } from './rulebook.js'
 import type { MapNode, Position, ScalarNode, SpecNode } from './tree.js'
 import { reportYamlIssues } from './yaml-issues.js'
 
-export { MAX_SPEC_BYTES } from './input-text.js'
 /** Far above any real spec (about 7 levels) and far below what could exhaust the stack. */
 export const MAX_NESTING = 64
 export const MAX_ALIASES = 100

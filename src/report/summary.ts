@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics.js'
 import type { Outcome } from '../outcome.js'
 import type { Change } from '../state/record.js'
 import { describeDiagnostic } from './annotations.js'
+import { destroyVerdict } from './destroy.js'
 import { code, commentMarker, count, grouped, joinWithin, link, shorten, tableRow, text } from './markdown.js'
 
 export const LIMITS = {
@@ -122,7 +123,11 @@ function verdict(outcome: Outcome): string {
         : `Updated the record of ${mesh(d.meshId)}.`
     }
     case 'fail':
+      if (outcome.mode === 'destroy') return destroyVerdict(outcome)
       return plan ? 'Apply would fail; nothing would be created.' : 'Failed; nothing was created.'
+    case 'delete':
+    case 'none':
+      return destroyVerdict(outcome)
     case 'unknown':
       return d.meshId
         ? `The state records ${mesh(d.meshId)}; the cloud was not read, so its state is unknown.`
