@@ -3,13 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { apply, type ApplyInput } from '../src/apply.js'
-import type { MeshApi } from '../src/cloud/types.js'
+import type { CreateResult, MeshApi } from '../src/cloud/types.js'
 import { CloudCallError } from '../src/cloud/failure.js'
 import { silentLog } from '../src/log.js'
 import type { RunContext } from '../src/settings.js'
 import type { MeshRequest } from '../src/meshspec/request.js'
 import { createFileStore } from '../src/state/file-store.js'
-import type { StateStore } from '../src/state/store.js'
+import { StateConflictError, type StateStore } from '../src/state/store.js'
 import { FakeCloud, RUN } from './support/fake-cloud.js'
 
 const request: MeshRequest = {
@@ -203,5 +203,125 @@ describe('apply while another run is creating', () => {
       /Cancelled while run 9 was creating the mesh for cn-hangzhou\/prod; nothing was created by this run/
     )
     expect(cloud.calls).toBe(0)
+  })
+})
+
+describe('every way out of a create leaves its pending entry right', () => {
+  it('a same-name mesh that existed before the send is listed in the entry and never taken for the new one', async () => {
+    const cloud = new FakeCloud()
+    cloud.meshes.push({ id: 'foreign', name: 'prod', region: 'cn-hangzhou', state: 'running' })
+    cloud.failNextCreate = refusal('ECONNRESET', true)
+    await expect(apply(input('1', { adoptExisting: false }), deps(cloud))).rejects.toThrow('ECONNRESET')
+    expect((await store.read()).document?.pending).toMatchObject({
+      existing: ['foreign'],
+      outcome: 'unknown'
+    })
+
+    // The create did not happen: the next run finds only the foreign mesh, and creates instead of adopting it.
+    const next = await apply(input('2', { adoptExisting: false }), deps(cloud))
+    expect(next).toMatchObject({ created: true, mesh: { id: 'mesh-2' }, decision: { action: 'create' } })
+    expect((await store.read()).document?.current?.meshId).toBe('mesh-2')
+  })
+
+  it('an exception from the create marks the entry unknown, it never stays a live lock', async () => {
+    const cloud = new FakeCloud()
+    cloud.failNextCreate = new TypeError('a bug')
+    await expect(apply(input('1'), deps(cloud))).rejects.toThrow('a bug')
+    expect((await store.read()).document?.pending).toMatchObject({ runId: '1', outcome: 'unknown' })
+  })
+
+  it('a cancellation during the create marks the entry unknown at once, then records the mesh when it answers', async () => {
+    const controller = new AbortController()
+    const cloud = new (class extends FakeCloud {
+      override async create(req: MeshRequest): Promise<CreateResult> {
+        controller.abort(new Error('SIGTERM'))
+        // The runner kills the step about 10 s after the signal: the entry must say "unknown" by then.
+        await new Promise(r => setTimeout(r, 50))
+        return super.create(req)
+      }
+    })()
+    const seen: string[] = []
+    const watching: StateStore = {
+      description: store.description,
+      read: () => store.read(),
+      siblings: () => store.siblings(),
+      write: (document, expected, message) => {
+        seen.push(document.current ? 'recorded' : (document.pending?.outcome ?? 'lock'))
+        return store.write(document, expected, message)
+      }
+    }
+    const result = await apply(input('1'), { ...deps(cloud), store: watching, signal: controller.signal })
+    expect(result).toMatchObject({ created: true, mesh: { id: 'mesh-1' } })
+    expect(seen).toEqual(['lock', 'unknown', 'recorded'])
+    expect((await store.read()).document?.pending).toBeUndefined()
+  })
+
+  it('a cancellation while the lock is written sends nothing and removes the lock', async () => {
+    const cloud = new FakeCloud()
+    const controller = new AbortController()
+    const aborting: StateStore = {
+      description: store.description,
+      read: () => store.read(),
+      siblings: () => store.siblings(),
+      write: async (document, expected, message) => {
+        const written = await store.write(document, expected, message)
+        controller.abort(new Error('SIGTERM'))
+        return written
+      }
+    }
+    await expect(
+      apply(input('1'), { ...deps(cloud), store: aborting, signal: controller.signal })
+    ).rejects.toThrow('Cancelled before CreateServiceMesh was sent; nothing was created.')
+    expect(cloud.creates).toBe(0)
+    expect((await store.read()).document?.pending).toBeUndefined()
+  })
+
+  it('recognises its own entry after a write that was applied but reported as a conflict, and goes on', async () => {
+    const cloud = new FakeCloud()
+    let first = true
+    const flaky: StateStore = {
+      description: store.description,
+      read: () => store.read(),
+      siblings: () => store.siblings(),
+      write: async (document, expected, message) => {
+        const written = await store.write(document, expected, message)
+        if (first && document.pending) {
+          first = false
+          throw new StateConflictError('applied, but answered as a conflict')
+        }
+        return written
+      }
+    }
+    const sleeps: number[] = []
+    const result = await apply(input('1'), {
+      ...deps(cloud),
+      store: flaky,
+      clock: { sleep: async ms => void sleeps.push(ms) }
+    })
+    expect(result).toMatchObject({ created: true, mesh: { id: 'mesh-1' } })
+    expect(sleeps).toEqual([])
+    expect(cloud.creates).toBe(1)
+  })
+
+  it('clears an abandoned entry whose create made no mesh, then decides as usual', async () => {
+    const cloud = new FakeCloud()
+    const pending = {
+      runId: '0',
+      runAttempt: '1',
+      actor: 'x',
+      since: '2020-01-01T00:00:00.000Z',
+      name: 'prod',
+      region: 'cn-hangzhou',
+      existing: [],
+      outcome: 'unknown' as const
+    }
+    await store.write(
+      { schemaVersion: 1, stateKey: 'cn-hangzhou/prod', history: [], pending },
+      undefined,
+      'old'
+    )
+    const result = await apply(input('1', { adoptExisting: false }), deps(cloud))
+    expect(result).toMatchObject({ created: true, mesh: { id: 'mesh-1' } })
+    expect((await store.read()).document?.pending).toBeUndefined()
   })
 })

@@ -140,3 +140,24 @@ describe('which inputs were given', () => {
     )
   })
 })
+
+describe('state-key input and pull_request_target', () => {
+  it.each(['preview/../prod', 'a//b', '.git/x', 'a\nb'])('refuses the state key %j, naming the rule', key => {
+    expect(() => readSettings({ ...base, 'INPUT_STATE-KEY': key })).toThrow(
+      /^input state-key: .* use parts of A-Za-z0-9._- separated by \/, such as cn-hangzhou\/prod-mesh or preview\/pr-7$/
+    )
+  })
+
+  it('accepts a preview key', () => {
+    expect(readSettings({ ...base, 'INPUT_STATE-KEY': 'preview/pr-7' }).stateKey).toBe('preview/pr-7')
+  })
+
+  it('refuses mode apply on pull_request_target and says why; plan is fine there, apply on pull_request too', () => {
+    const target = { ...base, GITHUB_EVENT_NAME: 'pull_request_target' }
+    expect(() => readSettings(target)).toThrow(
+      "input mode: apply is refused on pull_request_target events: that event runs with the base repository's secrets and cloud role, while the spec may come from the pull request."
+    )
+    expect(readSettings({ ...target, INPUT_MODE: 'plan' }).mode).toBe('plan')
+    expect(readSettings({ ...base, GITHUB_EVENT_NAME: 'pull_request' }).mode).toBe('apply')
+  })
+})

@@ -97,6 +97,47 @@ describe('the drift normaliser', () => {
   })
 })
 
+describe('drift of values from the environment', () => {
+  const env = { PROM_URL: 'https://user:pa55@prom.internal/api', TEAM: 'team-secret-value' }
+  const { request } = evaluateSpec(
+    new TextEncoder().encode(
+      spec(
+        'tags: { team: "${TEAM}" }\nprometheus:\n  enabled: true\n  customized: true\n  url: "${PROM_URL}"'
+      )
+    ),
+    { file: 'mesh.yaml', env }
+  )
+  const recorded = toRecordedParameters(request!.parameters)
+  const live = (url: string, team: string): LiveMesh => ({
+    detail: MC({ Prometheus: { ExternalUrl: url } }),
+    tags: { team }
+  })
+
+  it('compares them by fingerprint: the same live values are no drift', () => {
+    const { drift } = compareLive(recorded, live(env.PROM_URL, env.TEAM))
+    expect(drift).toEqual([])
+  })
+
+  it('shows a changed live value only as its fingerprint, never in clear', () => {
+    const { drift } = compareLive(recorded, live('https://user:other@prom.internal/api', 'team-other-value'))
+    expect(drift.map(d => d.path).sort()).toEqual(['prometheus.url', 'tags.team'])
+    for (const d of drift) {
+      expect(d.recorded).toMatch(/^\$\{(PROM_URL|TEAM)\} sha256:[0-9a-f]{64}$/)
+      expect(d.live).toMatch(/^sha256:[0-9a-f]{64}$/)
+    }
+    const text = JSON.stringify(drift)
+    for (const secret of ['pa55', 'other', env.TEAM, 'team-other-value']) expect(text).not.toContain(secret)
+  })
+
+  it('counts a change as live once the live value has its fingerprint', () => {
+    const changes = diffParameters(undefined, request!.parameters).filter(c =>
+      ['prometheus.url', 'tags.team'].includes(c.path)
+    )
+    expect(notYetLive(changes, live(env.PROM_URL, env.TEAM))).toEqual({ pending: [], compared: 2 })
+    expect(notYetLive(changes, live('https://x@prom.internal/api', 'nope')).pending).toHaveLength(2)
+  })
+})
+
 describe('the update plan', () => {
   const before = requestOf(
     spec('tags: { team: mesh, old: x }\ntracing:\n  sampling: 100\nopa:\n  enabled: true')

@@ -6,17 +6,23 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JN: () => (/* binding */ backoff),
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY),
 /* harmony export */   yS: () => (/* binding */ createApiClient)
 /* harmony export */ });
-/* unused harmony export resolveClientClass */
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2355);
-/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3986);
+/* unused harmony exports backoff, resolveClientClass */
+/* harmony import */ var _time_scale_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3633);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2355);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3986);
+
 
 
 /** Worst case about 1 + 2 + 4 s of backoff: long enough for a throttling window, short for a CI job. */
-const DEFAULT_RETRY = { maxAttempts: 4, baseMs: 1000, capMs: 15000, maxHintMs: 60000 };
+const DEFAULT_RETRY = {
+    maxAttempts: 4,
+    baseMs: (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_0__/* .scaled */ .vK)(1000),
+    capMs: (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_0__/* .scaled */ .vK)(15_000),
+    maxHintMs: (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_0__/* .scaled */ .vK)(60_000)
+};
 /** Capped exponential backoff with full jitter before retry number `retry` (1 = the first retry). */
 function backoff(retry, policy, random) {
     return Math.floor(random() * Math.min(policy.capMs, policy.baseMs * 2 ** (retry - 1)));
@@ -29,7 +35,7 @@ function retryDelay(failure, retry, policy, random) {
 }
 function createApiClient(options) {
     const policy = { ...DEFAULT_RETRY, ...options.retry };
-    const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .realSleep */ .u;
+    const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .realSleep */ .u;
     const random = options.random ?? Math.random;
     const transport = options.transport ?? openApiTransport(options.endpoint, options.credentials);
     const host = options.endpoint.host;
@@ -42,10 +48,10 @@ function createApiClient(options) {
                 return { body, requestId: typeof body.RequestId === 'string' ? body.RequestId : '' };
             }
             catch (error) {
-                const failure = (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyFailure */ .X)(call.action, error, call.timeout.readMs);
+                const failure = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFailure */ .X)(call.action, error, call.timeout.readMs);
                 const mayRepeat = failure.retryable && (call.retryUnknownOutcome !== false || !failure.outcomeUnknown);
                 if (!mayRepeat || attempt >= policy.maxAttempts)
-                    throw new _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudCallError */ .S(failure, attempt, host);
+                    throw new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .CloudCallError */ .S(failure, attempt, host);
                 const delay = retryDelay(failure, attempt, policy, random);
                 options.log.info(`${call.action}: ${failure.code ?? failure.kind} (${failure.message}); ` +
                     `retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.maxAttempts})`);

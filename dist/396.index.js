@@ -6,17 +6,23 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JN: () => (/* binding */ backoff),
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY),
 /* harmony export */   yS: () => (/* binding */ createApiClient)
 /* harmony export */ });
-/* unused harmony export resolveClientClass */
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2355);
-/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3986);
+/* unused harmony exports backoff, resolveClientClass */
+/* harmony import */ var _time_scale_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3633);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2355);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3986);
+
 
 
 /** Worst case about 1 + 2 + 4 s of backoff: long enough for a throttling window, short for a CI job. */
-const DEFAULT_RETRY = { maxAttempts: 4, baseMs: 1000, capMs: 15000, maxHintMs: 60000 };
+const DEFAULT_RETRY = {
+    maxAttempts: 4,
+    baseMs: (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_0__/* .scaled */ .vK)(1000),
+    capMs: (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_0__/* .scaled */ .vK)(15_000),
+    maxHintMs: (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_0__/* .scaled */ .vK)(60_000)
+};
 /** Capped exponential backoff with full jitter before retry number `retry` (1 = the first retry). */
 function backoff(retry, policy, random) {
     return Math.floor(random() * Math.min(policy.capMs, policy.baseMs * 2 ** (retry - 1)));
@@ -29,7 +35,7 @@ function retryDelay(failure, retry, policy, random) {
 }
 function createApiClient(options) {
     const policy = { ...DEFAULT_RETRY, ...options.retry };
-    const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .realSleep */ .u;
+    const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .realSleep */ .u;
     const random = options.random ?? Math.random;
     const transport = options.transport ?? openApiTransport(options.endpoint, options.credentials);
     const host = options.endpoint.host;
@@ -42,10 +48,10 @@ function createApiClient(options) {
                 return { body, requestId: typeof body.RequestId === 'string' ? body.RequestId : '' };
             }
             catch (error) {
-                const failure = (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyFailure */ .X)(call.action, error, call.timeout.readMs);
+                const failure = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFailure */ .X)(call.action, error, call.timeout.readMs);
                 const mayRepeat = failure.retryable && (call.retryUnknownOutcome !== false || !failure.outcomeUnknown);
                 if (!mayRepeat || attempt >= policy.maxAttempts)
-                    throw new _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudCallError */ .S(failure, attempt, host);
+                    throw new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .CloudCallError */ .S(failure, attempt, host);
                 const delay = retryDelay(failure, attempt, policy, random);
                 options.log.info(`${call.action}: ${failure.code ?? failure.kind} (${failure.message}); ` +
                     `retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.maxAttempts})`);
@@ -295,26 +301,45 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createMeshApi: () => (/* binding */ createMeshApi)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3838);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2355);
-/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3986);
+/* harmony import */ var _time_scale_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3633);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3838);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2355);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3986);
 /** MeshApi over the ASM 2020-01-11 API (docs/reference/asm-api.md §2, §3). */
+
 
 
 
 
 const VERSION = '2020-01-11';
 const DEFAULT_MESH_TIMEOUTS = {
-    read: { readMs: 10000, connectMs: 10000 },
-    create: { readMs: 30000, connectMs: 30000 }
+    // Not scaled for tests: a read shortened below what a loaded machine needs would only add retries.
+    read: { readMs: 10_000, connectMs: 10_000 },
+    create: { readMs: (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_1__/* .scaled */ .vK)(120_000), connectMs: (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_1__/* .scaled */ .vK)(120_000) }
 };
 /** Polling: every 5 s (one poll per 5 s on average, the lag after `running` under 5 s), every 10 s after 5 min. */
-const POLL = { firstMs: 5000, everyMs: 5000, slowMs: 10000, slowAfterMs: 300000, maxMs: 30000 };
-/** Sends of CreateServiceMesh in all, when each earlier one ended unknown and no mesh was found. */
-const MAX_CREATE_SENDS = 3;
-/** The least time given to an in-flight create to show up in DescribeServiceMeshes. */
-const LOOKUP_DELAY_MS = 2000;
-const NOT_FOUND = ['ServiceMesh.NotFound', 'StatusForbidden'];
+const POLL = {
+    firstMs: (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_1__/* .scaled */ .vK)(5000),
+    everyMs: (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_1__/* .scaled */ .vK)(5000),
+    slowMs: (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_1__/* .scaled */ .vK)(10_000),
+    slowAfterMs: (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_1__/* .scaled */ .vK)(300_000),
+    maxMs: (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_1__/* .scaled */ .vK)(30_000)
+};
+/**
+ * The mesh of a CreateServiceMesh of unknown outcome may show up in DescribeServiceMeshes late. It is
+ * looked for (never created again) until the create's own timeout plus this window has passed since it
+ * was sent, with backoff from 2 s to 30 s between looks.
+ */
+const LOOKUP = { windowMs: (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_1__/* .scaled */ .vK)(5 * 60_000), firstMs: (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_1__/* .scaled */ .vK)(2000), maxMs: (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_1__/* .scaled */ .vK)(30_000) };
+/**
+ * Only ServiceMesh.NotFound means "no such mesh". StatusForbidden (HTTP 403) is answered for a deleted
+ * mesh and for one the credentials may not see (docs/reference/asm-lifecycle-api.md §c, "Knowing it is
+ * gone"): outside a deletion the two cannot be told apart, so it is an access error, never "gone".
+ */
+const NOT_FOUND = 'ServiceMesh.NotFound';
+const AMBIGUOUS_FORBIDDEN = 'StatusForbidden';
+/** Mesh ids are short runs of letters and digits (docs/reference/asm-api.md §2); nothing else is taken from an answer. */
+const MESH_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 const isFailedState = (state) => state === 'failed' || state === 'create_timeout' || state.endsWith('_failed');
 function asObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -322,24 +347,28 @@ function asObject(value) {
         : {};
 }
 const str = (value) => (typeof value === 'string' ? value : '');
-function meshInfo(info) {
+function meshInfo(info, api) {
+    const id = str(info.ServiceMeshId);
+    if (id !== '' && !MESH_ID.test(id))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`${api} answered a ServiceMeshId that is not a mesh id (${JSON.stringify(id.slice(0, 40))}).`, 'Check that the endpoint input names the Service Mesh API.');
     const errorMessage = str(info.ErrorMessage);
     return {
-        id: str(info.ServiceMeshId),
+        id,
         name: str(info.Name),
         region: str(info.RegionId),
         state: str(info.State),
         ...(errorMessage && { errorMessage })
     };
 }
+const minutes = (ms) => `${Math.round(ms / 6000) / 10} min`;
 function createMeshApi(options) {
     const { log } = options;
-    const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .realSleep */ .u;
+    const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_4__/* .realSleep */ .u;
     const random = options.random ?? Math.random;
     const now = options.now ?? Date.now;
     const timeouts = { ...DEFAULT_MESH_TIMEOUTS, ...options.timeouts };
-    const retry = { ..._client_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_RETRY */ .vI, ...options.retry };
-    const client = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .createApiClient */ .yS)({
+    const retry = { ..._client_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_RETRY */ .vI, ...options.retry };
+    const client = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .createApiClient */ .yS)({
         endpoint: options.endpoint,
         credentials: options.credentials,
         log,
@@ -354,7 +383,7 @@ function createMeshApi(options) {
         const { body, requestId } = await api('DescribeServiceMeshes', 'GET');
         if (!Array.isArray(body.ServiceMeshes))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`DescribeServiceMeshes answered without a ServiceMeshes list; request id ${requestId || 'none'}`, `Check that ${options.endpoint.host} is the Service Mesh API endpoint.`);
-        return body.ServiceMeshes.map(mesh => meshInfo(asObject(asObject(mesh).ServiceMeshInfo))).filter(mesh => mesh.name === name && mesh.region === region);
+        return body.ServiceMeshes.map(mesh => meshInfo(asObject(asObject(mesh).ServiceMeshInfo), 'DescribeServiceMeshes')).filter(mesh => mesh.name === name && mesh.region === region);
     }
     async function describe(meshId) {
         let response;
@@ -362,64 +391,98 @@ function createMeshApi(options) {
             response = await api('DescribeServiceMeshDetail', 'POST', { body: { ServiceMeshId: meshId } });
         }
         catch (error) {
-            // The API answers StatusForbidden for a deleted mesh as well (docs/reference/asm-api.md §3, Terraform's reading).
-            if (error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_2__/* .CloudCallError */ .S && NOT_FOUND.includes(error.failure.code ?? ''))
+            if (!(error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_3__/* .CloudCallError */ .S))
+                throw error;
+            if (error.failure.code === NOT_FOUND)
                 return undefined;
+            if (error.failure.code === AMBIGUOUS_FORBIDDEN)
+                throw new _failure_js__WEBPACK_IMPORTED_MODULE_3__/* .CloudCallError */ .S(error.failure, error.attempts, options.endpoint.host, 'The API answers StatusForbidden both for a deleted mesh and for one these credentials may not ' +
+                    `see, so mesh ${meshId} is not taken as gone and nothing is created in its place. Check that the ` +
+                    'credentials may call servicemesh:DescribeServiceMeshDetail and that the mesh is in this account. ' +
+                    'If it was deleted, delete its state record; the next apply then creates (or adopts) a mesh.');
             throw error;
         }
         const info = asObject(asObject(response.body.ServiceMesh).ServiceMeshInfo);
         if (typeof info.State !== 'string')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`DescribeServiceMeshDetail for ${meshId} answered without ServiceMesh.ServiceMeshInfo.State; ` +
                 `request id ${response.requestId || 'none'}`, `Check that ${options.endpoint.host} is the Service Mesh API endpoint.`);
-        return { ...meshInfo(info), id: str(info.ServiceMeshId) || meshId };
+        return { ...meshInfo(info, 'DescribeServiceMeshDetail'), id: str(info.ServiceMeshId) || meshId };
     }
-    async function create(request, existing = []) {
+    async function findCreated(request, existing, look) {
         const where = `name "${request.name}" in ${request.region}`;
-        for (let send = 1;; send++) {
-            let unknown;
+        const until = look.since + timeouts.create.readMs + LOOKUP.windowMs;
+        let interval = LOOKUP.firstMs;
+        for (;;) {
+            let failure;
             try {
-                const { body, requestId } = await client.call({
-                    action: 'CreateServiceMesh',
-                    version: VERSION,
-                    method: 'POST',
-                    query: request.query,
-                    body: request.body,
-                    timeout: timeouts.create,
-                    retryUnknownOutcome: false
-                });
-                if (typeof body.ServiceMeshId === 'string' && body.ServiceMeshId)
-                    return { meshId: body.ServiceMeshId, requestId, recovered: false };
-                unknown = `the answer (request id ${requestId || 'none'}) holds no ServiceMeshId`;
+                const fresh = (await findByName(request.name, request.region)).filter(m => !existing.includes(m.id));
+                if (fresh.length === 1)
+                    return fresh[0];
+                if (fresh.length > 1)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`${fresh.length} new meshes have ${where}: ${fresh.map(mesh => mesh.id).join(', ')}`, 'Decide which mesh to keep, delete the others in the ASM console, then re-run the job.');
             }
             catch (error) {
-                if (!(error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_2__/* .CloudCallError */ .S) || !error.failure.outcomeUnknown)
+                if (!(error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_3__/* .CloudCallError */ .S && error.failure.retryable))
                     throw error;
-                unknown = error;
+                failure = error;
             }
-            const reason = typeof unknown === 'string' ? unknown : unknown.message;
-            log.warning(`CreateServiceMesh: ${reason}. The mesh may exist now; looking for ${where} before anything else.`);
-            // A moment for an in-flight create to become visible in the list (never zero: jitter may be 0).
-            await sleep(Math.max(LOOKUP_DELAY_MS, (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .backoff */ .JN)(send, retry, random)));
-            const seen = await findByName(request.name, request.region).catch((error) => {
-                if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l))
-                    throw error;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`CreateServiceMesh: the outcome is unknown (${reason}), and looking for ${where} failed too: ${error.message}`, `Look for a mesh with ${where} in the ASM console before re-running; ` +
-                    'the next run adopts it (adopt-existing) instead of creating a second one.');
-            });
-            const found = seen.filter(mesh => !existing.includes(mesh.id));
-            if (found.length === 1) {
-                log.info(`Found mesh ${found[0].id} with ${where}: the create went through.`);
-                const requestId = typeof unknown === 'string' ? '' : (unknown.failure.requestId ?? '');
-                return { meshId: found[0].id, requestId, recovered: true };
+            const remaining = until - now();
+            if (remaining <= 0) {
+                if (failure)
+                    throw failure;
+                return undefined;
             }
-            if (found.length > 1)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`CreateServiceMesh: the outcome was unknown (${reason}) and ${found.length} meshes have ${where}: ` +
-                    found.map(mesh => mesh.id).join(', '), 'Decide which mesh to keep, delete the others in the ASM console, then re-run the job.');
-            if (send >= MAX_CREATE_SENDS)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`CreateServiceMesh: ${send} sends ended without a clear answer (last: ${reason}) and no mesh has ${where}`, `Check that the runner can reach ${options.endpoint.host}, then re-run the job; ` +
-                    'if a mesh shows up in the ASM console later, the next run adopts it (adopt-existing).');
-            log.info(`No mesh has ${where}: the create did not happen; sending it again (${send + 1} of ${MAX_CREATE_SENDS}).`);
+            if (failure)
+                log.warning(`${failure.message}; looking again in ${Math.round(interval / 100) / 10} s`);
+            await sleep(Math.min(interval, remaining), look.signal).catch(() => undefined);
+            if (look.signal?.aborted)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`Cancelled while looking for a mesh with ${where}; it may exist.`);
+            interval = Math.min(interval * 2, LOOKUP.maxMs);
         }
+    }
+    async function create(request, existing, look = {}) {
+        const where = `name "${request.name}" in ${request.region}`;
+        const since = now();
+        let reason;
+        let requestId = '';
+        try {
+            const answer = await client.call({
+                action: 'CreateServiceMesh',
+                version: VERSION,
+                method: 'POST',
+                query: request.query,
+                body: request.body,
+                timeout: timeouts.create,
+                retryUnknownOutcome: false
+            });
+            const meshId = answer.body.ServiceMeshId;
+            if (typeof meshId === 'string' && MESH_ID.test(meshId))
+                return { meshId, requestId: answer.requestId, recovered: false };
+            requestId = answer.requestId;
+            reason = `the answer (request id ${requestId || 'none'}) holds no ServiceMeshId`;
+        }
+        catch (error) {
+            if (!(error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_3__/* .CloudCallError */ .S) || !error.failure.outcomeUnknown)
+                throw error;
+            reason = error.message;
+            requestId = error.failure.requestId ?? '';
+        }
+        const window = timeouts.create.readMs + LOOKUP.windowMs;
+        log.warning(`CreateServiceMesh: ${reason}. The mesh may exist now, so the create is not sent again; ` +
+            `looking for ${where} until ${minutes(window)} after it was sent.`);
+        const found = await findCreated(request, existing, { ...look, since }).catch((error) => {
+            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l))
+                throw error;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`CreateServiceMesh: the outcome is unknown (${reason}), and looking for ${where} failed too: ${error.message}`, `Look for a mesh with ${where} in the ASM console. The state record marks the create as unknown, ` +
+                'so the next run looks for it first and records it instead of creating a second one.');
+        });
+        if (found) {
+            log.info(`Found mesh ${found.id} with ${where}: the create went through.`);
+            return { meshId: found.id, requestId, recovered: true };
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`CreateServiceMesh: the outcome is unknown (${reason}), and no new mesh with ${where} appeared within ` +
+            `${minutes(window)} of the send; the create was not sent again.`, `Check the ASM console for a mesh with ${where}. The state record marks the create as unknown: the ` +
+            'next run looks for the mesh first, records it if it appeared, and creates one only if it did not.');
     }
     async function waitUntilRunning(meshId, wait) {
         const start = now();
@@ -446,7 +509,7 @@ function createMeshApi(options) {
                 last = await describe(meshId);
             }
             catch (error) {
-                if (!(error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_2__/* .CloudCallError */ .S && error.failure.retryable))
+                if (!(error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_3__/* .CloudCallError */ .S && error.failure.retryable))
                     throw error;
                 interval = Math.min(interval * 2, POLL.maxMs);
                 log.warning(`${error.message}; polling again in ${interval / 1000} s`);
@@ -466,6 +529,7 @@ function createMeshApi(options) {
     return {
         create,
         findByName,
+        findCreated,
         describe,
         waitUntilRunning,
         get calls() {

@@ -149,8 +149,10 @@ const pendingCreate = object({
     since: timestamp,
     name: string({ nonEmpty: true }),
     region: string({ nonEmpty: true }),
+    lockId: string({ nonEmpty: true }),
+    existing: arrayOf(string({ nonEmpty: true })),
     outcome: oneOf('unknown')
-}, ['outcome']);
+}, ['lockId', 'existing', 'outcome']);
 const stateDocument = object({
     schemaVersion: oneOf(1),
     stateKey: string({ nonEmpty: true }),

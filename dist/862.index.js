@@ -28,6 +28,64 @@ const realSleep = (ms, signal) => new Promise((resolve, reject) => {
 
 /***/ }),
 
+/***/ 7276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Po: () => (/* binding */ describeGitHubFailure),
+/* harmony export */   o7: () => (/* binding */ gitHubFailure),
+/* harmony export */   rA: () => (/* binding */ GITHUB_TIMEOUT_MS),
+/* harmony export */   zc: () => (/* binding */ timeLimit)
+/* harmony export */ });
+/* harmony import */ var _time_scale_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3633);
+/**
+ * What every GitHub REST call of the action shares (the state store and the plan comment): a time limit
+ * per request, and what a failed request means. Without the limit a hung connection would hold the run
+ * for undici's 300 s per attempt, times every retry.
+ */
+
+/** Per request: generous for the small JSON answers the action reads and writes (never below 2 s in tests). */
+const GITHUB_TIMEOUT_MS = Math.max(2000, (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_0__/* .scaled */ .vK)(20_000));
+/** The Octokit `request` option that ends one request after `ms`. */
+const timeLimit = (ms = GITHUB_TIMEOUT_MS) => ({
+    signal: AbortSignal.timeout(ms)
+});
+// By name: fetch's DOMException may come from another realm, where instanceof Error is false.
+const isTimeout = (error) => {
+    const name = error?.name;
+    return name === 'TimeoutError' || name === 'AbortError';
+};
+/**
+ * An Octokit RequestError (or fetch failure) → what it says; undefined for anything else. `timeoutMs`:
+ * the limit the request had, named when it ran out.
+ */
+function gitHubFailure(error, timeoutMs = GITHUB_TIMEOUT_MS) {
+    const raw = error;
+    if (typeof raw?.status !== 'number')
+        return undefined;
+    if (raw.response !== undefined) {
+        const message = raw.response.data?.message;
+        return {
+            status: raw.status,
+            answered: true,
+            message: typeof message === 'string' ? message : raw.message
+        };
+    }
+    const timedOut = isTimeout(raw) || isTimeout(raw.cause);
+    return {
+        status: raw.status,
+        answered: false,
+        message: timedOut ? `no answer within ${timeoutMs / 1000} s` : `no answer (${raw.message.split('\n')[0]})`
+    };
+}
+/** `GitHub answered 409: …` or `GitHub gave no answer within 20 s`, for messages. */
+const describeGitHubFailure = (failure) => failure.answered
+    ? `GitHub answered ${failure.status}: ${failure.message}`
+    : `GitHub gave ${failure.message}`;
+
+
+/***/ }),
+
 /***/ 2120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -149,8 +207,10 @@ const pendingCreate = object({
     since: timestamp,
     name: string({ nonEmpty: true }),
     region: string({ nonEmpty: true }),
+    lockId: string({ nonEmpty: true }),
+    existing: arrayOf(string({ nonEmpty: true })),
     outcome: oneOf('unknown')
-}, ['outcome']);
+}, ['lockId', 'existing', 'outcome']);
 const stateDocument = object({
     schemaVersion: oneOf(1),
     stateKey: string({ nonEmpty: true }),
@@ -217,32 +277,33 @@ function withCurrentRecord(document, record) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createGitHubStore: () => (/* binding */ createGitHubStore)
 /* harmony export */ });
-/* harmony import */ var _cloud_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3986);
+/* harmony import */ var _cloud_sleep_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3986);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _document_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2120);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6992);
+/* harmony import */ var _github_request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7276);
+/* harmony import */ var _time_scale_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3633);
+/* harmony import */ var _document_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2120);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6992);
 
 
 
 
-/** Attempts per call for 5xx and network errors (Octokit reports both with a status ≥ 500). */
+
+
+/**
+ * Attempts per call for 5xx answers, timeouts and network errors (Octokit reports all with a status ≥ 500).
+ * Each attempt is cut after GITHUB_TIMEOUT_MS, so a call ends within about 4 × 20 s + 3.5 s.
+ */
 const ATTEMPTS = 4;
-const FIRST_BACKOFF_MS = 500;
-function failure(error) {
-    const status = error.status;
-    if (typeof status !== 'number')
-        return undefined;
-    const data = error.response?.data;
-    const message = typeof data?.message === 'string' ? data.message : error.message;
-    return { status, message };
-}
+const FIRST_BACKOFF_MS = (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_2__/* .scaled */ .vK)(500);
 function createGitHubStore(options) {
     const [owner, repo, ...extra] = options.repository.split('/');
     if (!owner || !repo || extra.length > 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`The repository "${options.repository}" is not in the form owner/repo.`, 'GITHUB_REPOSITORY is set by the runner; when running elsewhere set it to owner/repo.');
     }
     const { branch, path, log } = options;
-    const sleep = options.sleep ?? _cloud_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .realSleep */ .u;
+    const sleep = options.sleep ?? _cloud_sleep_js__WEBPACK_IMPORTED_MODULE_5__/* .realSleep */ .u;
+    const timeoutMs = options.requestTimeoutMs ?? _github_request_js__WEBPACK_IMPORTED_MODULE_1__/* .GITHUB_TIMEOUT_MS */ .rA;
+    const failure = (error) => (0,_github_request_js__WEBPACK_IMPORTED_MODULE_1__/* .gitHubFailure */ .o7)(error, timeoutMs);
     const description = `branch ${branch}, file ${path}`;
     const source = {
         description,
@@ -259,19 +320,22 @@ function createGitHubStore(options) {
             error: (m) => log.warning(m)
         }
     })));
-    /** Runs one API call, retrying 5xx and network errors with doubling backoff; anything else is thrown. */
+    /**
+     * Runs one API call, each attempt within its time limit, retrying 5xx answers, timeouts and network
+     * errors with doubling backoff; anything else is thrown.
+     */
     async function call(what, fn) {
         const gh = await octokit();
         for (let attempt = 1;; attempt++) {
             try {
-                return await fn(gh);
+                return await fn(gh, (0,_github_request_js__WEBPACK_IMPORTED_MODULE_1__/* .timeLimit */ .zc)(timeoutMs));
             }
             catch (error) {
                 const failed = failure(error);
                 if (!failed || failed.status < 500 || attempt >= ATTEMPTS)
                     throw error;
                 const wait = FIRST_BACKOFF_MS * 2 ** (attempt - 1);
-                log.debug(`GitHub ${what}: ${failed.status} ${failed.message}; retry ${attempt} in ${wait} ms`);
+                log.debug(`GitHub ${what}: ${(0,_github_request_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(failed)}; retry ${attempt} in ${wait} ms`);
                 await sleep(wait);
             }
         }
@@ -281,7 +345,9 @@ function createGitHubStore(options) {
         const failed = failure(error);
         if (!failed)
             return error;
-        const detail = `GitHub answered ${failed.status}: ${failed.message}`;
+        const detail = (0,_github_request_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(failed);
+        if (!failed.answered)
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`Cannot ${what} (${description}). ${detail}, on each of ${ATTEMPTS} attempts.`, `Check that the runner can reach ${options.apiUrl}, then re-run the job.`);
         if (failed.status === 429 || /rate limit/i.test(failed.message)) {
             return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`Cannot ${what} (${description}). ${detail}`, 'Wait for the rate limit to reset, then re-run.');
         }
@@ -298,8 +364,7 @@ function createGitHubStore(options) {
     async function read() {
         let data;
         try {
-            data = (await call('read state', gh => gh.rest.repos.getContent({ owner, repo, path, ref: branch })))
-                .data;
+            data = (await call('read state', (gh, request) => gh.rest.repos.getContent({ owner, repo, path, ref: branch, request }))).data;
         }
         catch (error) {
             if (failure(error)?.status === 404) {
@@ -315,7 +380,7 @@ function createGitHubStore(options) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`The state record in ${description} is too large to read through the contents API (${data.size} bytes).`, source.reset);
         }
         const text = Buffer.from(data.content, 'base64').toString('utf8');
-        return { document: (0,_document_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStateDocument */ .eM)(text, source), revision: data.sha };
+        return { document: (0,_document_js__WEBPACK_IMPORTED_MODULE_3__/* .parseStateDocument */ .eM)(text, source), revision: data.sha };
     }
     /**
      * A 404 for the file means "no state yet" only if the repository itself is visible: a token without
@@ -323,7 +388,7 @@ function createGitHubStore(options) {
      */
     async function confirmRepositoryVisible() {
         try {
-            await call('get repository', gh => gh.rest.repos.get({ owner, repo }));
+            await call('get repository', (gh, request) => gh.rest.repos.get({ owner, repo, request }));
         }
         catch (error) {
             throw explain(error, 'read', `see the repository ${owner}/${repo}`);
@@ -331,7 +396,7 @@ function createGitHubStore(options) {
     }
     async function ensureBranch() {
         try {
-            await call('get state branch', gh => gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }));
+            await call('get state branch', (gh, request) => gh.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, request }));
             return;
         }
         catch (error) {
@@ -339,9 +404,15 @@ function createGitHubStore(options) {
                 throw explain(error, 'write', `check the branch ${branch}`);
         }
         try {
-            const { default_branch } = (await call('get repository', gh => gh.rest.repos.get({ owner, repo }))).data;
-            const base = await call('get default branch', gh => gh.rest.git.getRef({ owner, repo, ref: `heads/${default_branch}` }));
-            await call('create state branch', gh => gh.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: base.data.object.sha }));
+            const { default_branch } = (await call('get repository', (gh, request) => gh.rest.repos.get({ owner, repo, request }))).data;
+            const base = await call('get default branch', (gh, request) => gh.rest.git.getRef({ owner, repo, ref: `heads/${default_branch}`, request }));
+            await call('create state branch', (gh, request) => gh.rest.git.createRef({
+                owner,
+                repo,
+                ref: `refs/heads/${branch}`,
+                sha: base.data.object.sha,
+                request
+            }));
             log.info(`Created the state branch ${branch} from ${default_branch}.`);
         }
         catch (error) {
@@ -356,18 +427,20 @@ function createGitHubStore(options) {
         }
     }
     async function write(document, expected, message) {
-        const content = Buffer.from((0,_document_js__WEBPACK_IMPORTED_MODULE_1__/* .serialiseStateDocument */ .a)(document), 'utf8').toString('base64');
+        const text = (0,_document_js__WEBPACK_IMPORTED_MODULE_3__/* .serialiseStateDocument */ .a)(document);
+        const content = Buffer.from(text, 'utf8').toString('base64');
         if (expected === undefined)
             await ensureBranch();
         try {
-            const { data } = await call('write state', gh => gh.rest.repos.createOrUpdateFileContents({
+            const { data } = await call('write state', (gh, request) => gh.rest.repos.createOrUpdateFileContents({
                 owner,
                 repo,
                 path,
                 branch,
                 message,
                 content,
-                sha: expected
+                sha: expected,
+                request
             }));
             const revision = data.content?.sha;
             if (!revision)
@@ -377,14 +450,33 @@ function createGitHubStore(options) {
         catch (error) {
             const failed = failure(error);
             // 409 "<path> does not match <sha>", 422 `"sha" wasn't supplied` or "is at <sha> but expected <sha>"
-            // (the branch moved under the write), 404 the branch was deleted since it was read. A 5xx is retried
-            // by call(); if one hid a PUT that succeeded, the retry conflicts and the caller re-reads its own record.
+            // (the branch moved under the write), 404 the branch was deleted since it was read.
             if (failed?.status === 409 ||
                 failed?.status === 404 ||
                 (failed?.status === 422 && /\bsha\b|but expected/i.test(failed.message))) {
-                throw new _store_js__WEBPACK_IMPORTED_MODULE_2__/* .StateConflictError */ .K(`the state record in ${description} changed since it was read (${failed.message})`);
+                // A retried PUT conflicts with itself when GitHub applied the first attempt but answered 5xx (or
+                // not in time): the file then holds exactly these bytes, which carry this run's time and lock id.
+                const own = await alreadyWritten(text);
+                if (own)
+                    return own;
+                throw new _store_js__WEBPACK_IMPORTED_MODULE_4__/* .StateConflictError */ .K(`the state record in ${description} changed since it was read (${failed.message})`);
             }
             throw explain(error, 'write', 'write the state record');
+        }
+    }
+    /** The write's result when the file on the branch holds exactly `text` now; undefined otherwise. */
+    async function alreadyWritten(text) {
+        try {
+            const { data } = await call('read state', (gh, request) => gh.rest.repos.getContent({ owner, repo, path, ref: branch, request }));
+            if (Array.isArray(data) || data.type !== 'file' || typeof data.content !== 'string')
+                return undefined;
+            if (Buffer.from(data.content, 'base64').toString('utf8') !== text)
+                return undefined;
+            log.debug(`GitHub had applied the write of ${description} before answering with an error.`);
+            return { revision: data.sha, location: data.html_url ?? description };
+        }
+        catch {
+            return undefined;
         }
     }
     return { description, read, write };

@@ -8,19 +8,28 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   apply: () => (/* binding */ apply)
 /* harmony export */ });
-/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3431);
-/* harmony import */ var _cloud_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2355);
-/* harmony import */ var _cloud_sleep_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3986);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(632);
-/* harmony import */ var _state_diff_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(310);
-/* harmony import */ var _state_document_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2120);
-/* harmony import */ var _state_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6992);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3431);
+/* harmony import */ var _cloud_failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2355);
+/* harmony import */ var _cloud_sleep_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3986);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(632);
+/* harmony import */ var _state_diff_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(310);
+/* harmony import */ var _state_document_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2120);
+/* harmony import */ var _state_store_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6992);
+/* harmony import */ var _time_scale_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3633);
 /**
  * Acting on a decision in `apply` mode, with the state record as the lock that keeps two runs from
  * both creating: a `pending` entry is compare-and-swapped in before CreateServiceMesh, and the record
  * is written right after it answers, before any waiting, so a cancelled job never loses a mesh id.
+ *
+ * Every way out of a create leaves the entry right: a mesh → recorded (entry gone); certainly not
+ * created → entry gone; anything else (unknown outcome, cancellation, an exception) → entry marked
+ * `unknown`, so the next run looks for the mesh before it creates one.
  */
+
+
 
 
 
@@ -30,106 +39,98 @@ export const modules = {
 
 
 /** A pending create older than this is treated as abandoned (its run died without cleaning up). */
-const PENDING_STALE_MS = 30 * 60 * 1000;
+const PENDING_STALE_MS = (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_6__/* .scaled */ .vK)(30 * 60 * 1000);
 /** How long to wait for another run's create to be recorded, polling the record. */
-const PENDING_WAIT_MS = 10 * 60 * 1000;
-const PENDING_POLL_MS = 5000;
+const PENDING_WAIT_MS = (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_6__/* .scaled */ .vK)(10 * 60 * 1000);
+const PENDING_POLL_MS = (0,_time_scale_js__WEBPACK_IMPORTED_MODULE_6__/* .scaled */ .vK)(5000);
 /** Lost compare-and-swap races tolerated before giving up. */
 const MAX_ROUNDS = 8;
 async function apply(input, deps) {
     const now = deps.now ?? (() => new Date());
-    const sleep = deps.sleep ?? _cloud_sleep_js__WEBPACK_IMPORTED_MODULE_4__/* .realSleep */ .u;
+    const sleep = deps.sleep ?? _cloud_sleep_js__WEBPACK_IMPORTED_MODULE_7__/* .realSleep */ .u;
+    // Marks this process's pending entry, so it is never mistaken for another run's (docs/contract.md §5).
+    const lockId = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
     const waitUntil = now().getTime() + PENDING_WAIT_MS;
     let alreadyRead = input.initial;
     for (let round = 1; round <= MAX_ROUNDS;) {
-        const { document, revision } = alreadyRead ?? (await deps.store.read());
+        let { document, revision } = alreadyRead ?? (await deps.store.read());
         alreadyRead = undefined;
-        const pending = document?.pending;
+        // This process's own entry (a write GitHub applied but answered with an error) is no one's to wait for.
+        const pending = document?.pending?.lockId === lockId ? undefined : document?.pending;
         if (pending && !abandoned(pending, input.run, now())) {
             if (deps.signal?.aborted)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`Cancelled while run ${pending.runId} was creating the mesh for ${input.stateKey}; nothing was created by this run.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l(`Cancelled while run ${pending.runId} was creating the mesh for ${input.stateKey}; nothing was created by this run.`);
             if (now().getTime() >= waitUntil)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`Run ${pending.runId} (attempt ${pending.runAttempt}) has been creating the mesh for ${input.stateKey} since ${pending.since}; nothing was created by this run.`, 'Run again once that run has finished; it records the mesh, and this run then keeps it.');
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l(`Run ${pending.runId} (attempt ${pending.runAttempt}) has been creating the mesh for ${input.stateKey} since ${pending.since}; nothing was created by this run.`, 'Run again once that run has finished; it records the mesh, and this run then keeps it.');
             deps.log.info(`Run ${pending.runId} (attempt ${pending.runAttempt}) is creating this mesh since ${pending.since}; waiting for it to record the result.`);
             // A cancellation ends the pause early; the next round says what happened.
             await sleep(PENDING_POLL_MS, deps.signal).catch(() => undefined);
             continue;
         }
         round++;
-        const record = document?.current;
-        const facts = await (0,_facts_js__WEBPACK_IMPORTED_MODULE_5__/* .gatherFacts */ .p)({
-            record,
-            changed: input.changedFrom(record),
-            adoptExisting: input.settings.adoptExisting,
-            onChange: input.settings.onChange,
-            request: input.request,
-            mesh: deps.mesh,
-            mayExistUnrecorded: pending !== undefined
-        });
-        const decision = (0,_decide_js__WEBPACK_IMPORTED_MODULE_6__/* .decide */ .L)(facts);
         try {
-            return await act(decision, facts, input, document, revision, deps, now);
+            if (pending && document) {
+                const earlier = await findEarlierCreate(pending, document, deps);
+                if (earlier) {
+                    const decision = {
+                        action: 'adopt',
+                        mesh: earlier,
+                        reason: `run ${pending.runId} (attempt ${pending.runAttempt}) created mesh ${earlier.id} without recording it`
+                    };
+                    return await act(decision, {}, { input, document, revision, deps, now, lockId });
+                }
+                // Looked for as long as that create could show up: it made no mesh, and its entry can go.
+                document = { ...document, pending: undefined };
+                revision = (await deps.store.write(document, revision, `Clear the abandoned create for ${input.stateKey}`)).revision;
+            }
+            const record = document?.current;
+            const facts = await (0,_facts_js__WEBPACK_IMPORTED_MODULE_8__/* .gatherFacts */ .p)({
+                record,
+                changed: input.changedFrom(record),
+                adoptExisting: input.settings.adoptExisting,
+                onChange: input.settings.onChange,
+                request: input.request,
+                mesh: deps.mesh
+            });
+            return await act((0,_decide_js__WEBPACK_IMPORTED_MODULE_9__/* .decide */ .L)(facts), facts, { input, document, revision, deps, now, lockId });
         }
         catch (error) {
-            if (!(error instanceof _state_store_js__WEBPACK_IMPORTED_MODULE_3__/* .StateConflictError */ .K))
+            if (!(error instanceof _state_store_js__WEBPACK_IMPORTED_MODULE_5__/* .StateConflictError */ .K))
                 throw error;
             deps.log.info('Another run changed the state record at the same time; reading it again and re-deciding.');
         }
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`The state record for ${input.stateKey} kept changing under this run (${MAX_ROUNDS} attempts); nothing was created.`, 'Another workflow is applying the same state key. Run again once it has finished.');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l(`The state record for ${input.stateKey} kept changing under this run (${MAX_ROUNDS} attempts); nothing was created.`, 'Another workflow is applying the same state key. Run again once it has finished.');
 }
 /**
  * A pending entry that no live process will finish: its create's outcome is unknown, it is older than
  * PENDING_STALE_MS, or it belongs to an earlier attempt of this run (a re-run starts only after the
  * earlier attempt ended). Any other entry is a live process's, even one of the same run and attempt
- * (matrix jobs share both): this process only ever sees its own entry after it has finished with it.
+ * (matrix jobs share both); this process's own entry is told apart by its lock id before this is asked.
  */
 function abandoned(pending, run, now) {
     return (pending.outcome === 'unknown' ||
         now.getTime() - Date.parse(pending.since) >= PENDING_STALE_MS ||
         (pending.runId === run.runId && Number(pending.runAttempt) < Number(run.runAttempt)));
 }
-async function act(decision, facts, input, document, revision, deps, now) {
-    const base = document ?? (0,_state_document_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyStateDocument */ .aJ)(input.stateKey);
+/**
+ * The mesh an abandoned entry's create made, if it made one: a mesh with the name and region it sent
+ * that is neither recorded nor among those that existed before it was sent. Looked for until that create
+ * could no longer show up (a run cancelled mid-create had no time to look itself).
+ */
+async function findEarlierCreate(pending, document, deps) {
+    deps.log.info(`Run ${pending.runId} (attempt ${pending.runAttempt}) started creating this mesh at ${pending.since} ` +
+        `and did not record the outcome; looking for a mesh it may have made before anything else.`);
+    // Entries written by earlier versions do not list the meshes that existed before: only recorded ones are excluded.
+    const existing = [...new Set([...(pending.existing ?? []), ...recordedIds(document)])];
+    return deps.mesh.findCreated(pending, existing, { since: Date.parse(pending.since), signal: deps.signal });
+}
+async function act(decision, facts, context) {
+    const { input, document, revision, deps, now } = context;
+    const base = document ?? (0,_state_document_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyStateDocument */ .aJ)(input.stateKey);
     switch (decision.action) {
-        case 'create': {
-            if (deps.signal?.aborted)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l('Cancelled before CreateServiceMesh was sent; nothing was created.');
-            const pending = {
-                runId: input.run.runId,
-                runAttempt: input.run.runAttempt,
-                actor: input.run.actor,
-                since: now().toISOString(),
-                name: input.request.name,
-                region: input.request.region
-            };
-            const locked = await deps.store.write({ ...base, pending }, revision, `Creating mesh ${input.stateKey}`);
-            const result = await deps.mesh
-                .create(input.request, knownMeshIds(document, facts))
-                .catch(async (error) => {
-                // A create refused for certain leaves nothing behind that blocks the next run. Any other
-                // failure may have created the mesh: the entry stays, marked so the next run looks first.
-                const refused = error instanceof _cloud_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudCallError */ .S && !error.failure.outcomeUnknown;
-                const after = refused
-                    ? { ...base, pending: undefined }
-                    : { ...base, pending: { ...pending, outcome: 'unknown' } };
-                const message = refused ? 'Create refused' : 'Create outcome unknown';
-                await deps.store
-                    .write(after, locked.revision, `${message} for ${input.stateKey}`)
-                    .catch(() => undefined);
-                throw error;
-            });
-            deps.onMeshId?.(result.meshId);
-            const record = newRecord(input, result.meshId, result.requestId, 'created', now);
-            const written = await writeRecord(deps, { ...base, pending: undefined }, record, locked.revision, input.stateKey);
-            return {
-                decision,
-                meshId: result.meshId,
-                requestId: result.requestId,
-                created: true,
-                stateLocation: written.location
-            };
-        }
+        case 'create':
+            return create(decision, facts, context, base);
         case 'adopt': {
             deps.onMeshId?.(decision.mesh.id);
             const record = newRecord(input, decision.mesh.id, '', 'adopted', now);
@@ -156,10 +157,113 @@ async function act(decision, facts, input, document, revision, deps, now) {
             return { decision, ...(decision.meshId ? { meshId: decision.meshId } : {}), created: false };
     }
 }
-/** Meshes that existed before this create: never to be mistaken for the new one. */
-function knownMeshIds(document, facts) {
+/** Takes the lock, sends CreateServiceMesh once, and settles the pending entry whatever happens. */
+async function create(decision, facts, context, base) {
+    const { input, deps, now } = context;
+    const { name, region } = input.request;
+    const { pending, held } = await takeLock(facts, context, base);
+    const markUnknown = once(() => held.write({ ...base, pending: { ...pending, outcome: 'unknown' } }, `Create outcome unknown for ${input.stateKey}`));
+    const settleFailed = (error) => deps.log.warning(`Could not mark the create for ${input.stateKey} in the state record: ${error.message}`);
+    // The runner kills the step about 10 s after the cancel signal: record at once that the outcome is open.
+    const onAbort = () => void markUnknown().catch(settleFailed);
+    deps.signal?.addEventListener('abort', onAbort, { once: true });
+    let result;
+    let refused = false;
+    deps.log.info(`Sending CreateServiceMesh for name "${name}" in ${region}; the answer can take a minute or two.`);
+    try {
+        result = await deps.mesh.create(input.request, pending.existing ?? [], { signal: deps.signal });
+    }
+    catch (error) {
+        refused = error instanceof _cloud_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .CloudCallError */ .S && !error.failure.outcomeUnknown;
+        throw error;
+    }
+    finally {
+        deps.signal?.removeEventListener('abort', onAbort);
+        if (!result) {
+            const settled = refused
+                ? held.write({ ...base, pending: undefined }, `Create refused for ${input.stateKey}`)
+                : markUnknown();
+            await settled.catch(settleFailed);
+        }
+    }
+    deps.onMeshId?.(result.meshId);
+    const record = newRecord(input, result.meshId, result.requestId, 'created', now);
+    await held.idle();
+    const written = await writeRecord(deps, { ...base, pending: undefined }, record, held.revision, input.stateKey).catch(async (error) => {
+        // Not recorded: the entry says the outcome is open, so the next run finds this mesh and records it.
+        await markUnknown().catch(() => undefined);
+        throw error;
+    });
+    return {
+        decision,
+        meshId: result.meshId,
+        requestId: result.requestId,
+        created: true,
+        stateLocation: written.location
+    };
+}
+/**
+ * Lists the same-name meshes (unless this round just did: they are never this run's, adopt-existing or
+ * not) and compare-and-swaps the pending entry in with them. A cancellation by then sends nothing.
+ */
+async function takeLock(facts, { input, document, revision, deps, now, lockId }, base) {
+    const cancelled = () => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('Cancelled before CreateServiceMesh was sent; nothing was created.');
+    if (deps.signal?.aborted)
+        throw cancelled();
+    const { name, region } = input.request;
+    const listed = facts.candidates ?? (await deps.mesh.findByName(name, region));
+    const pending = {
+        runId: input.run.runId,
+        runAttempt: input.run.runAttempt,
+        actor: input.run.actor,
+        since: now().toISOString(),
+        name,
+        region,
+        lockId,
+        existing: [...new Set([...recordedIds(document), ...listed.map(mesh => mesh.id)])]
+    };
+    const locked = await deps.store.write({ ...base, pending }, revision, `Creating mesh ${input.stateKey}`);
+    const held = new HeldRecord(deps.store, locked.revision);
+    if (deps.signal?.aborted) {
+        await held
+            .write({ ...base, pending: undefined }, `Cancelled before creating ${input.stateKey}`)
+            .catch(() => undefined);
+        throw cancelled();
+    }
+    return { pending, held };
+}
+/** The state record while this run holds its pending entry: writes in order, each on the last one's revision. */
+class HeldRecord {
+    store;
+    revision;
+    queue = Promise.resolve();
+    constructor(store, revision) {
+        this.store = store;
+        this.revision = revision;
+    }
+    write(document, message) {
+        const written = this.queue.then(async () => {
+            const result = await this.store.write(document, this.revision, message);
+            this.revision = result.revision;
+            return result;
+        });
+        this.queue = written.catch(() => undefined);
+        return written;
+    }
+    /** Resolves once every write started so far has ended. */
+    idle() {
+        return this.queue;
+    }
+}
+/** `fn` called at most once; later calls share its promise. */
+function once(fn) {
+    let started;
+    return () => (started ??= fn());
+}
+/** Meshes this state key has recorded, now or earlier: never to be mistaken for a new one. */
+function recordedIds(document) {
     const recorded = document?.current ? [document.current, ...document.history] : (document?.history ?? []);
-    return [...recorded.map(r => r.meshId), ...(facts.candidates ?? []).map(c => c.id)];
+    return recorded.map(r => r.meshId);
 }
 function newRecord(input, meshId, requestId, origin, now) {
     return {
@@ -168,7 +272,7 @@ function newRecord(input, meshId, requestId, origin, now) {
         origin,
         name: input.request.name,
         region: input.request.region,
-        parameters: (0,_state_diff_js__WEBPACK_IMPORTED_MODULE_7__/* .toRecordedParameters */ .A)(input.request.parameters),
+        parameters: (0,_state_diff_js__WEBPACK_IMPORTED_MODULE_3__/* .toRecordedParameters */ .A)(input.request.parameters),
         commitSha: input.run.sha,
         runId: input.run.runId,
         runAttempt: input.run.runAttempt,
@@ -186,11 +290,11 @@ async function writeRecord(deps, base, record, revision, stateKey) {
     let expected = revision;
     for (let attempt = 1;; attempt++) {
         try {
-            return await deps.store.write((0,_state_document_js__WEBPACK_IMPORTED_MODULE_2__/* .withCurrentRecord */ .ln)(document, record), expected, `Record mesh ${record.meshId} for ${stateKey}`);
+            return await deps.store.write((0,_state_document_js__WEBPACK_IMPORTED_MODULE_4__/* .withCurrentRecord */ .ln)(document, record), expected, `Record mesh ${record.meshId} for ${stateKey}`);
         }
         catch (error) {
-            if (!(error instanceof _state_store_js__WEBPACK_IMPORTED_MODULE_3__/* .StateConflictError */ .K) || attempt >= 5) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`Mesh ${record.meshId} exists but its record for ${stateKey} could not be written: ${error.message}`, 'Keep this id. Re-run the job: with adopt-existing (the default) it finds the mesh by name and records it.');
+            if (!(error instanceof _state_store_js__WEBPACK_IMPORTED_MODULE_5__/* .StateConflictError */ .K) || attempt >= 5) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l(`Mesh ${record.meshId} exists but its record for ${stateKey} could not be written: ${error.message}`, 'Keep this id. Re-run the job: with adopt-existing (the default) it finds the mesh by name and records it.');
             }
             const latest = await deps.store.read();
             document = latest.document ?? base;
@@ -525,8 +629,10 @@ const pendingCreate = object({
     since: timestamp,
     name: string({ nonEmpty: true }),
     region: string({ nonEmpty: true }),
+    lockId: string({ nonEmpty: true }),
+    existing: arrayOf(string({ nonEmpty: true })),
     outcome: oneOf('unknown')
-}, ['outcome']);
+}, ['lockId', 'existing', 'outcome']);
 const stateDocument = object({
     schemaVersion: oneOf(1),
     stateKey: string({ nonEmpty: true }),

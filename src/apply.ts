@@ -2,14 +2,15 @@
  * The decision of a run on its state record, and in `apply` acting on it. `plan` is one `decideOn`;
  * `apply` is rounds of read, `decideOn` and `act`, so both decide alike and settle into one type.
  *
- * The state record is the lock that keeps two runs from both creating: a `pending` entry is
- * compare-and-swapped in before CreateServiceMesh, and the record is written right after it answers,
- * before any waiting, so a cancelled job never loses a mesh id. A lost swap starts a new round.
+ * The state record is the lock that keeps two runs from both creating (create.ts). A round first waits
+ * while another live run holds it; an entry no live run will finish is settled first: the mesh its create
+ * made is adopted, or, when none showed up, the entry is cleared. A lost compare-and-swap starts a new round.
  */
-import { cancelledBeforeCreate, cancelledWhileAnotherRunCreates } from './cancellation.js'
+import { randomUUID } from 'node:crypto'
+import { cancelledWhileAnotherRunCreates } from './cancellation.js'
 import { systemClock, type Clock } from './clock.js'
-import { CloudCallError } from './cloud/failure.js'
-import type { MeshApi } from './cloud/types.js'
+import type { MeshApi, MeshInfo } from './cloud/types.js'
+import { createUnderLock, newRecord, recordAs, recordedIds, recordMesh, type Locking } from './create.js'
 import { decide, meshOf, type Decision, type DecisionInput } from './decide.js'
 import { ActionError } from './errors.js'
 import { gatherFacts } from './facts.js'
@@ -19,12 +20,12 @@ import { compareLive, type LiveComparison } from './live.js'
 import type { Outcome } from './outcome.js'
 import { POLL, RETRY, retrying } from './retry.js'
 import type { RunContext, Settings } from './settings.js'
-import { diffParameters, toRecordedParameters } from './state/diff.js'
+import { diffParameters } from './state/diff.js'
 import { changeLabel, planFromRecord, recordAfter, tagsManaged } from './update-plan.js'
 import { runUpdate, type SentCall } from './update.js'
 import { emptyStateDocument, withCurrentRecord } from './state/document.js'
-import type { Change, PendingCreate, StateDocument, StateRecord, WrittenBy } from './state/record.js'
-import { StateConflictError, type StateRead, type StateStore, type StateWrite } from './state/store.js'
+import type { Change, PendingCreate, StateRecord } from './state/record.js'
+import { StateConflictError, type StateRead, type StateStore } from './state/store.js'
 
 /** What a decision settled, acted on or not: the part of the Outcome that decide and act produce. */
 export type Settled = Pick<
@@ -68,9 +69,9 @@ export interface ApplyDeps {
 }
 
 /** One decision on one read of the state: the diff, the cloud reads the decision asks for, the decision. */
-interface Round {
+export interface Round {
   read: StateRead
-  facts: DecisionInput
+  facts: Pick<DecisionInput, 'candidates' | 'existing' | 'live'>
   decision: Decision
   changes: Change[]
   /** The live mesh against its record, when it was read. */
@@ -93,8 +94,6 @@ export async function decideOn(
       changed: changes.length > 0,
       adoptExisting: input.settings.adoptExisting,
       onChange: input.settings.onChange,
-      mayExistUnrecorded:
-        read.document?.pending !== undefined && read.document.pending.operation !== 'delete',
       specHasTags: tagsManaged(request),
       ...(input.renamedFrom && { renamedFrom: input.renamedFrom })
     },
@@ -128,10 +127,17 @@ export function settledOf(round: Round): Settled {
 }
 
 export async function apply(input: ApplyInput, deps: ApplyDeps): Promise<Settled> {
-  const lock = { stateKey: input.stateKey, run: input.settings.run, nothing: 'nothing was created' }
-  return inRounds(lock, input.initial, deps, async (read, clock) =>
-    act(await decideOn(refuseUnfinishedDestroy(read), input, deps.mesh), input, deps, clock)
-  )
+  const lock: LockRequest = {
+    stateKey: input.stateKey,
+    run: input.settings.run,
+    nothing: 'nothing was created',
+    // Marks this process's pending entry, so it is never mistaken for another run's (docs/contract.md §5).
+    lockId: randomUUID()
+  }
+  return inRounds(lock, input.initial, deps, async (read, clock) => {
+    const locking: Locking = { input, deps, clock, lockId: lock.lockId }
+    return act(await settleAbandoned(refuseUnfinishedDestroy(read), locking), locking)
+  })
 }
 
 /**
@@ -180,11 +186,13 @@ export interface LockRequest {
   run: RunContext
   /** e.g. `nothing was created` */
   nothing: string
+  /** Random per process, written into its pending entry: tells this process's own entry from any other's. */
+  lockId: string
 }
 
 /**
- * The state once no live run holds the lock (a create or a destroy in progress): polls while one does,
- * until it records its result or time runs out.
+ * The state once no other live run holds the lock (a create or a destroy in progress): polls while one
+ * does, until it records its result or time runs out.
  */
 async function readWhenFree(
   first: StateRead | undefined,
@@ -195,7 +203,8 @@ async function readWhenFree(
 ): Promise<StateRead> {
   for (let read = first ?? (await deps.store.read()); ; read = await deps.store.read()) {
     const pending = read.document?.pending
-    if (!pending || abandoned(pending, lock.run, clock.now())) return read
+    // This process's own entry (a write GitHub applied but answered with an error) is no one's to wait for.
+    if (!pending || pending.lockId === lock.lockId || abandoned(pending, lock.run, clock.now())) return read
     const doing = pending.operation === 'delete' ? 'deleting' : 'creating'
     if (deps.signal?.aborted)
       throw pending.operation === 'delete'
@@ -233,7 +242,7 @@ function refuseUnfinishedDestroy(read: StateRead): StateRead {
  * A pending entry that no live process will finish: its create's outcome is unknown, it is older than
  * POLL.pendingCreate.staleAfterMs, or it belongs to an earlier attempt of this run (a re-run starts only
  * after the earlier attempt ended). Any other entry is a live process's, even one of the same run and
- * attempt (matrix jobs share both): this process only ever sees its own entry after it has finished with it.
+ * attempt (matrix jobs share both); this process's own entry is told apart by its lock id before this is asked.
  */
 function abandoned(pending: PendingCreate, run: RunContext, now: number): boolean {
   return (
@@ -243,24 +252,62 @@ function abandoned(pending: PendingCreate, run: RunContext, now: number): boolea
   )
 }
 
-async function act(round: Round, input: ApplyInput, deps: ApplyDeps, clock: Clock): Promise<Settled> {
-  const base: StateDocument = {
-    ...(round.read.document ?? emptyStateDocument(input.stateKey)),
-    pending: undefined
+/**
+ * The round of a read whose pending entry (another run's, abandoned) may stand for a mesh: the mesh its
+ * create made is adopted; when none showed up, the entry is cleared and the round decides as usual.
+ */
+async function settleAbandoned(read: StateRead, locking: Locking): Promise<Round> {
+  const { input, deps, lockId } = locking
+  const { document } = read
+  const pending = document?.pending
+  if (!document || !pending || pending.lockId === lockId) return decideOn(read, input, deps.mesh)
+  const earlier = await findEarlierCreate(pending, read, deps)
+  if (earlier) {
+    const reason = `run ${pending.runId} (attempt ${pending.runAttempt}) created mesh ${earlier.id} without recording it`
+    const changes = diffParameters(document.current?.parameters, input.request.parameters)
+    return { read, facts: {}, decision: { action: 'adopt', mesh: earlier, reason }, changes }
   }
+  // Looked for as long as that create could show up: it made no mesh, and its entry can go.
+  const cleared = { ...document, pending: undefined }
+  const { revision } = await deps.store.write(
+    cleared,
+    read.revision,
+    `Clear the abandoned create for ${input.stateKey}`
+  )
+  return decideOn({ document: cleared, revision }, input, deps.mesh)
+}
+
+/**
+ * The mesh an abandoned entry's create made, if it made one: a mesh with the name and region it sent
+ * that is neither recorded nor among those that existed before it was sent. Looked for until that create
+ * could no longer show up (a run cancelled mid-create had no time to look itself).
+ */
+async function findEarlierCreate(
+  pending: PendingCreate,
+  read: StateRead,
+  deps: ApplyDeps
+): Promise<MeshInfo | undefined> {
+  deps.log.info(
+    `Run ${pending.runId} (attempt ${pending.runAttempt}) started creating this mesh at ${pending.since} ` +
+      `and did not record the outcome; looking for a mesh it may have made before anything else.`
+  )
+  // Entries written by earlier versions do not list the meshes that existed before: only recorded ones are excluded.
+  const existing = [...new Set([...(pending.existing ?? []), ...recordedIds(read.document)])]
+  return deps.mesh.findCreated(pending, existing, { since: Date.parse(pending.since), signal: deps.signal })
+}
+
+async function act(round: Round, locking: Locking): Promise<Settled> {
   const settled = settledOf(round)
   switch (round.decision.action) {
     case 'create':
-      return create(round, input, deps, clock)
+      return createUnderLock(round, settled, locking)
     case 'adopt': {
-      const { mesh } = round.decision
-      deps.onProgress?.(settled)
-      const record = newRecord(input, mesh.id, '', 'adopted', clock)
-      const written = await writeRecord(deps, base, record, round.read.revision, input.stateKey, clock)
+      locking.deps.onProgress?.(settled)
+      const written = await recordMesh(round.decision.mesh.id, '', 'adopted', round.read, locking)
       return { ...settled, stateLocation: written.location }
     }
     case 'update':
-      return update(round, round.decision.plan, input, deps, clock)
+      return update(round, round.decision.plan, locking)
     default:
       return settled
   }
@@ -270,17 +317,12 @@ async function act(round: Round, input: ApplyInput, deps: ApplyDeps, clock: Cloc
 async function update(
   round: Round,
   plan: Extract<Decision, { action: 'update' }>['plan'],
-  input: ApplyInput,
-  deps: ApplyDeps,
-  clock: Clock
+  locking: Locking
 ): Promise<Settled> {
-  const { stateKey, request, settings } = input
+  const { input, deps, clock } = locking
+  const { request, settings } = input
   const previous = round.read.document?.current as StateRecord
-  let document: StateDocument = {
-    ...(round.read.document ?? emptyStateDocument(stateKey)),
-    pending: undefined
-  }
-  let revision = round.read.revision
+  let read: StateRead = round.read
   let settled: Settled = settledOf(round)
   let parameters = previous.parameters
   const updates: SentCall[] = []
@@ -307,137 +349,13 @@ async function update(
         region: previous.region,
         parameters
       }
-      const written = await writeRecord(deps, document, record, revision, stateKey, clock)
-      document = withCurrentRecord(document, record)
-      revision = written.revision
+      const written = await recordAs(record, read, locking)
+      read = {
+        document: withCurrentRecord(read.document ?? emptyStateDocument(input.stateKey), record),
+        revision: written.revision
+      }
       settled = { ...settled, stateLocation: written.location }
     }
   })
   return { ...settled, mesh: { id: previous.meshId, ...(result.state && { state: result.state }) } }
-}
-
-async function create(round: Round, input: ApplyInput, deps: ApplyDeps, clock: Clock): Promise<Settled> {
-  if (deps.signal?.aborted) throw cancelledBeforeCreate()
-  const { stateKey, request, settings } = input
-  const base: StateDocument = round.read.document ?? emptyStateDocument(stateKey)
-  const pending: PendingCreate = {
-    runId: settings.run.runId,
-    runAttempt: settings.run.runAttempt,
-    actor: settings.run.actor,
-    since: new Date(clock.now()).toISOString(),
-    name: request.name,
-    region: request.region
-  }
-  const locked = await deps.store.write(
-    { ...base, pending },
-    round.read.revision,
-    `Creating mesh ${stateKey}`
-  )
-  const result = await deps.mesh
-    .create(request, knownMeshIds(base, round.facts))
-    .catch(async (error: unknown) => {
-      // A create refused for certain leaves nothing behind that blocks the next run. Any other
-      // failure may have created the mesh: the entry stays, marked so the next run looks first.
-      const refused = error instanceof CloudCallError && !error.failure.outcomeUnknown
-      const after: StateDocument = refused
-        ? { ...base, pending: undefined }
-        : { ...base, pending: { ...pending, outcome: 'unknown' } }
-      const message = refused ? 'Create refused' : 'Create outcome unknown'
-      await deps.store.write(after, locked.revision, `${message} for ${stateKey}`).catch(() => undefined)
-      throw error
-    })
-  const created: Settled = {
-    ...settledOf(round),
-    mesh: { id: result.meshId },
-    requestId: result.requestId,
-    created: true
-  }
-  deps.onProgress?.(created)
-  const record = newRecord(input, result.meshId, result.requestId, 'created', clock)
-  const written = await writeRecord(
-    deps,
-    { ...base, pending: undefined },
-    record,
-    locked.revision,
-    stateKey,
-    clock
-  )
-  return { ...created, stateLocation: written.location }
-}
-
-/** Meshes that existed before this create: never to be mistaken for the new one. */
-function knownMeshIds(document: StateDocument, facts: DecisionInput): string[] {
-  const recorded = document.current ? [document.current, ...document.history] : document.history
-  return [...recorded.map(r => r.meshId), ...(facts.candidates ?? []).map(c => c.id)]
-}
-
-function newRecord(
-  input: ApplyInput,
-  meshId: string,
-  requestId: string,
-  origin: StateRecord['origin'],
-  clock: Clock
-): StateRecord {
-  const {
-    request,
-    settings: { run }
-  } = input
-  return {
-    meshId,
-    requestId,
-    origin,
-    name: request.name,
-    region: request.region,
-    parameters: toRecordedParameters(request.parameters),
-    ...writtenBy(run, clock),
-    ...(input.specFile && { specFile: input.specFile })
-  }
-}
-
-/** This run, now: who wrote a record or a tombstone. */
-export const writtenBy = (run: RunContext, clock: Pick<Clock, 'now'>): WrittenBy => ({
-  commitSha: run.sha,
-  runId: run.runId,
-  runAttempt: run.runAttempt,
-  actor: run.actor,
-  repository: run.repository,
-  time: new Date(clock.now()).toISOString()
-})
-
-/**
- * Writes the new current record, keeping the old one in history. After a create the mesh exists, so
- * a conflict here must not lose it: re-read and write again on top of whatever is there now.
- */
-async function writeRecord(
-  deps: ApplyDeps,
-  base: StateDocument,
-  record: StateRecord,
-  revision: string | undefined,
-  stateKey: string,
-  clock: Clock
-): Promise<StateWrite> {
-  let latest: StateRead = { document: base, revision }
-  const write = async (attempt: number) => {
-    if (attempt > 1) latest = await deps.store.read()
-    const document = withCurrentRecord(latest.document ?? base, record)
-    return deps.store.write(document, latest.revision, `Record mesh ${record.meshId} for ${stateKey}`)
-  }
-  try {
-    return await retrying(write, {
-      policy: RETRY.recordWrites,
-      clock,
-      retryable: error =>
-        error instanceof StateConflictError
-          ? {
-              reason: `The state record changed while mesh ${record.meshId} was being recorded; writing it on top`
-            }
-          : undefined,
-      log: line => deps.log.info(line)
-    })
-  } catch (error) {
-    throw new ActionError(
-      `Mesh ${record.meshId} exists but its record for ${stateKey} could not be written: ${(error as Error).message}`,
-      'Keep this id. Re-run the job: with adopt-existing (the default) it finds the mesh by name and records it.'
-    )
-  }
 }

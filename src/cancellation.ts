@@ -42,3 +42,7 @@ export const cancelledWhileWaiting = (meshId: string): ActionError =>
     `Cancelled while waiting for mesh ${meshId}; it is recorded in the state and output as service-mesh-id.`,
     'Creation continues in the cloud. The next run finds it in the state and does not create another.'
   )
+
+/** The look for the mesh of a create of unknown outcome was cut short: the state marks the create unknown. */
+export const cancelledWhileLooking = (where: string): ActionError =>
+  new ActionError(`Cancelled while looking for a mesh with ${where}; it may exist.`)

@@ -36,11 +36,6 @@ export interface Situation {
   adoptExisting: boolean
   onChange: OnChange
   /**
-   * An earlier create may have reached the cloud without being recorded (its pending entry is still
-   * there): a mesh with the spec's name is looked for and adopted, whatever adopt-existing says.
-   */
-  mayExistUnrecorded?: boolean
-  /**
    * With the default state key and no record under it: a record of another key in the region whose mesh,
    * made from the same spec file under another name, still exists. The spec renames it (§7.1).
    */
@@ -78,11 +73,8 @@ export function cloudReads(situation: Situation): CloudReads {
     const tagged = situation.specHasTags || record.parameters.some(p => p.parameter === 'Tag')
     return { describe: record.meshId, ...(tagged && { tagsIn: record.region }), findByName: false }
   }
-  return { findByName: mayAdopt(situation) }
+  return { findByName: situation.adoptExisting }
 }
-
-const mayAdopt = (situation: Situation): boolean =>
-  situation.adoptExisting || Boolean(situation.mayExistUnrecorded)
 
 export function decide(input: DecisionInput): Decision {
   const { record } = input
@@ -179,7 +171,7 @@ function decideWithoutRecord(input: DecisionInput): Decision {
         `To rename the mesh in place (ModifyServiceMeshName), set the input state-key: ${renamed.stateKey}. ` +
         'To create a second mesh under the new name, set on-change: create.'
     }
-  if (!mayAdopt(input))
+  if (!input.adoptExisting)
     return { action: 'create', reason: 'no previous run recorded; adopt-existing is false' }
   const candidates = input.candidates
   if (candidates === undefined)

@@ -9,9 +9,12 @@
  * (`outcome: unknown`) on its way out; a run killed outright leaves it to go stale. Either way the next
  * destroy takes it over, sees the mesh deleting or gone, and finishes; an apply refuses meanwhile.
  */
-import { inRounds, type Settled, writtenBy } from './apply.js'
+import { randomUUID } from 'node:crypto'
+import { inRounds, type LockRequest, type Settled } from './apply.js'
+import { writtenBy } from './create.js'
 import type { Clock } from './clock.js'
 import { CloudCallError } from './cloud/failure.js'
+import { goneAfterDelete } from './cloud/mesh.js'
 import type { MeshApi, MeshInfo } from './cloud/types.js'
 import { meshOf, type Decision } from './decide.js'
 import { ActionError } from './errors.js'
@@ -110,9 +113,15 @@ interface Round {
 }
 
 export async function destroy(input: DestroyInput, deps: DestroyDeps): Promise<DestroyOutcome> {
-  const lock = { stateKey: input.stateKey, run: input.settings.run, nothing: 'nothing was deleted' }
+  const lock: LockRequest = {
+    stateKey: input.stateKey,
+    run: input.settings.run,
+    nothing: 'nothing was deleted',
+    // Marks this process's pending entry, so it is never mistaken for another run's (docs/contract.md §5).
+    lockId: randomUUID()
+  }
   return inRounds(lock, input.initial, deps, async (read, clock) =>
-    act(await decideOn(read, input, deps.mesh), input, deps, clock)
+    act(await decideOn(read, input, deps.mesh), input, deps, clock, lock.lockId)
   )
 }
 
@@ -125,9 +134,27 @@ async function decideOn(read: StateRead, input: DestroyInput, mesh: MeshApi): Pr
     guestCluster: input.request.body.GuestCluster
   }
   const facts: DestroyFacts = destroyReads(situation)
-    ? { ...situation, existing: (await mesh.describe(situation.record!.meshId)) ?? null }
+    ? { ...situation, existing: (await describeRecorded(situation.record!.meshId, read, mesh)) ?? null }
     : situation
   return { read, facts, decision: decideDestroy(facts) }
+}
+
+/**
+ * The recorded mesh as described. Once an earlier destroy sent DeleteServiceMesh for it (its pending entry
+ * is still there), StatusForbidden or a plain 403 means gone, as in the wait after a delete
+ * (docs/contract.md §7.3); otherwise StatusForbidden is an access error (cloud/mesh.ts describe).
+ */
+async function describeRecorded(
+  meshId: string,
+  read: StateRead,
+  mesh: MeshApi
+): Promise<MeshInfo | undefined> {
+  const pending = read.document?.pending
+  const deleteSent = pending?.operation === 'delete' && pending.meshId === meshId
+  return mesh.describe(meshId).catch((error: unknown) => {
+    if (deleteSent && goneAfterDelete(error)) return undefined
+    throw error
+  })
 }
 
 function settledOf(round: Round): DestroyOutcome {
@@ -139,7 +166,8 @@ async function act(
   round: Round,
   input: DestroyInput,
   deps: DestroyDeps,
-  clock: Clock
+  clock: Clock,
+  lockId: string
 ): Promise<DestroyOutcome> {
   const settled = settledOf(round)
   const { decision, read, facts } = round
@@ -164,6 +192,7 @@ async function act(
     since: new Date(clock.now()).toISOString(),
     name: facts.record!.name,
     region: facts.record!.region,
+    lockId,
     operation: 'delete',
     meshId: decision.meshId
   }

@@ -6,6 +6,8 @@
  * listed, never reported as drift.
  */
 import { FIELDS, type FieldSpec } from './meshspec/fields.js'
+import { fingerprint } from './fingerprint.js'
+import { hiddenPrint } from './state/diff.js'
 import type { Change, RecordedParameter } from './state/record.js'
 
 /** A parameter whose live value differs from the record; a side without the parameter is absent. */
@@ -137,6 +139,24 @@ export function sameValue(field: FieldSpec, recorded: string, live: string): boo
   return Math.fround(Number(recorded)) === Math.fround(Number(live))
 }
 
+/**
+ * A live value next to a recorded one. A value from the environment (or a URL with user info) is
+ * recorded only as its fingerprint (meshspec/request.ts protect, docs/contract.md §4.1): the live value is
+ * then compared and shown as its fingerprint too, never in clear.
+ */
+function against(recorded: string, live: string): { shown: string; hidden: boolean } {
+  return hiddenPrint(recorded) === undefined
+    ? { shown: live, hidden: false }
+    : { shown: fingerprint(live), hidden: true }
+}
+
+/** Whether a live comparable matches the recorded (or wanted) one, fingerprints compared as fingerprints. */
+function matches(field: FieldSpec | undefined, recorded: string, live: string): boolean {
+  const print = hiddenPrint(recorded)
+  if (print !== undefined) return print === fingerprint(live)
+  return field ? sameValue(field, recorded, live) : recorded === live
+}
+
 /** A live number as a person would write it: the float32 noise cut off. */
 const shownLive = (field: FieldSpec, live: string): string =>
   field.type === 'number' ? String(Number(Number(live).toPrecision(7))) : live
@@ -161,8 +181,14 @@ export function compareLive(parameters: readonly RecordedParameter[], live: Live
         parameter: name,
         why: value === undefined || value === null ? 'live value missing' : 'unexpected live value'
       })
-    } else if (!sameValue(field, parameter.value, comparable)) {
-      drift.push({ path, parameter: name, recorded: parameter.value, live: shownLive(field, comparable) })
+    } else if (!matches(field, parameter.value, comparable)) {
+      const { shown, hidden } = against(parameter.value, comparable)
+      drift.push({
+        path,
+        parameter: name,
+        recorded: parameter.value,
+        live: hidden ? shown : shownLive(field, comparable)
+      })
     }
   }
   drift.push(...tagDrift(parameters, live.tags))
@@ -176,12 +202,12 @@ function tagDrift(parameters: readonly RecordedParameter[], tags: LiveMesh['tags
   const drift: Drift[] = []
   for (const p of recorded) {
     const value = tags[p.path.slice('tags.'.length)]
-    if (value !== p.value)
+    if (value === undefined || !matches(undefined, p.value, value))
       drift.push({
         path: p.path,
         parameter: 'Tag',
         recorded: p.value,
-        ...(value !== undefined && { live: value })
+        ...(value !== undefined && { live: against(p.value, value).shown })
       })
   }
   const known = new Set(recorded.map(p => p.path))
@@ -226,7 +252,12 @@ export function notYetLive(
     if (change.parameter === 'Tag' && change.path.startsWith('tags.')) {
       if (!live.tags) continue
       compared++
-      if (live.tags[change.path.slice('tags.'.length)] !== change.after) pending.push(change)
+      const value = live.tags[change.path.slice('tags.'.length)]
+      const shows =
+        change.after === undefined
+          ? value === undefined
+          : value !== undefined && matches(undefined, change.after, value)
+      if (!shows) pending.push(change)
       continue
     }
     const field = FIELDS.find(f => f.path === change.path)
@@ -235,7 +266,7 @@ export function notYetLive(
     const value = liveComparable(field, readPath(live.detail, at))
     if (value === undefined) continue
     compared++
-    if (!sameValue(field, change.after, value)) pending.push(change)
+    if (!matches(field, change.after, value)) pending.push(change)
   }
   return { pending, compared }
 }

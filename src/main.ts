@@ -9,11 +9,13 @@ import { EOL } from 'node:os'
 import { watchForCancellation } from './cancellation.js'
 import { chunks } from './chunks.js'
 import { systemClock } from './clock.js'
+import { actionsLog } from './log.js'
 import { failureOf, startOutcome, type Outcome } from './outcome.js'
 import { Publisher, type Runner } from './publish.js'
 import { runMesh, type MeshDeps } from './run.js'
 import { readSettings, SettingsError, type Settings } from './settings.js'
 import { openStateStore } from './state/open.js'
+import { TIME_SCALE, TIME_SCALE_VARIABLE } from './time-scale.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner = actionsRunner(env)) {
   const cancellation = watchForCancellation(runner)
@@ -22,6 +24,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner =
   let outcome: Outcome
   try {
     settings = readSettings(env)
+    if (TIME_SCALE !== 1)
+      runner.warning(
+        `${TIME_SCALE_VARIABLE}=${TIME_SCALE}: every timeout and wait of this run is shortened. ` +
+          'It is a setting for the action’s own tests; unset it in workflows.'
+      )
     outcome = await runMesh(settings, deps(settings, runner, cancellation.signal, publisher))
   } catch (error) {
     // Only reading the inputs can throw here: runMesh puts every failure into its Outcome.
@@ -59,13 +66,12 @@ function deps(settings: Settings, runner: Runner, signal: AbortSignal, publisher
  * process.env; the job summary goes to GITHUB_STEP_SUMMARY of `env`, as core.summary would append it.
  */
 export function actionsRunner(env: NodeJS.ProcessEnv): Runner {
+  // Plain lines through printable() (log.ts), so no quoted text can print a workflow command.
+  const log = actionsLog(core)
   return {
-    info: message => core.info(message),
+    ...log,
     warning: (message, properties) => core.warning(message, properties),
     error: (message, properties) => core.error(message, properties),
-    notice: message => core.notice(message),
-    debug: message => core.debug(message),
-    group: (name, fn) => core.group(name, fn),
     startGroup: name => core.startGroup(name),
     endGroup: () => core.endGroup(),
     setOutput: (name, value) => core.setOutput(name, value),

@@ -30,6 +30,8 @@ export interface Outcome {
   readonly runUrl?: string
   /** Workspace-relative path of the spec, once it was read. */
   readonly specFile?: string
+  /** Some spec value came from the environment (`${NAME}`). */
+  readonly usesEnvironment?: boolean
   readonly stateKey?: string
   readonly diagnostics: readonly Diagnostic[]
   /** The spec against the recorded run; undefined until the state record was read. */

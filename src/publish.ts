@@ -120,6 +120,15 @@ async function commentOnPullRequest(outcome: Outcome, settings: Settings, log: L
   const { decision } = outcome
   if (settings.mode === 'apply' || !decision || decision.action === 'none' || !settings.comment) return
   if (!/^pull_request/.test(run.eventName)) return
+  // pull_request_target runs with the base repository's secrets for a spec that may come from the pull
+  // request: nothing derived from them, not even a fingerprint, goes into a comment anyone can read.
+  if (run.eventName === 'pull_request_target' && outcome.usesEnvironment) {
+    log.notice(
+      'Plan comment skipped: on pull_request_target the comment is posted only when no spec value comes ' +
+        'from the environment. The plan is in the job summary.'
+    )
+    return
+  }
   const issueNumber = await pullRequestNumber(run.eventPath)
   if (!issueNumber) return
   const { upsertPlanComment } = await chunks.comment()

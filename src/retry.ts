@@ -5,11 +5,14 @@
  * - which connection failures are worth another attempt, and which may have reached the service;
  * - how long one attempt may take, and how often and how long a wait polls.
  *
- * `retrying` is the one retry loop: cloud calls (cloud/client.ts), GitHub calls (github.ts) and apply's
- * rounds against the state record (apply.ts) run through it; CreateServiceMesh's sends (cloud/mesh.ts)
- * use its policy and backoff. Cloud facts: docs/reference/alibaba-signing-sts.md §0.9, §3.9.
+ * `retrying` is the one retry loop: cloud calls (cloud/client.ts), GitHub requests (github.ts), apply's
+ * rounds against the state record and its record writes (apply.ts) run through it. The polls (a mesh
+ * becoming `running`, a created mesh showing up, another run's create, the state file's lock) wait by
+ * POLL. Every duration passes through `scaled` (time-scale.ts), the one knob the end-to-end suites turn.
+ * Cloud facts: docs/reference/alibaba-signing-sts.md §0.9, §3.9.
  */
 import type { Clock } from './clock.js'
+import { scaled } from './time-scale.js'
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -19,29 +22,28 @@ export interface RetryPolicy {
   capMs: number
   /** A server's wait hint is honoured up to this long. */
   maxHintMs?: number
-  /** Never wait less than this. */
-  minMs?: number
 }
 
 export const RETRY = {
   /** Alibaba Cloud API calls. Worst case about 1 + 2 + 4 s: long enough for a throttling window, short for CI. */
-  cloud: { maxAttempts: 4, baseMs: 1000, capMs: 15000, maxHintMs: 60000 },
-  /** GitHub REST calls (state record, plan comment): 5xx answers and connections that failed. */
-  github: { maxAttempts: 4, baseMs: 1000, capMs: 8000 },
+  cloud: { maxAttempts: 4, baseMs: scaled(1000), capMs: scaled(15_000), maxHintMs: scaled(60_000) },
   /**
-   * CreateServiceMesh sends in all, when each earlier one ended unknown and no mesh was found by name; the
-   * lookup after an unknown outcome waits at least 2 s, for an in-flight create to show up in the list.
+   * GitHub REST requests (state record, plan comment): 5xx answers, time limits and failed connections.
+   * A request then ends within about 4 × TIMEOUTS.githubMs + 7 s.
    */
-  createSends: { maxAttempts: 3, baseMs: 1000, capMs: 15000, minMs: 2000 },
+  github: { maxAttempts: 4, baseMs: scaled(1000), capMs: scaled(8000) },
   /**
    * Sends of one update call: a second only after the first ended unknown and reading the mesh back did
    * not show its values (update.ts); never more, as a change is not to be sent blindly.
    */
-  updateSends: { maxAttempts: 2, baseMs: 1000, capMs: 5000 },
-  /** Rounds of read, decide and act when another run changed the state record in between. */
-  stateRounds: { maxAttempts: 8, baseMs: 250, capMs: 2000 },
-  /** Writes of the record of a mesh that exists: a lost race must not lose its id. */
-  recordWrites: { maxAttempts: 5, baseMs: 250, capMs: 2000 }
+  updateSends: { maxAttempts: 2, baseMs: scaled(1000), capMs: scaled(5000) },
+  /**
+   * Rounds of read, decide and act when another run changed the state record in between. No pause: the
+   * other run's write is already there to be read.
+   */
+  stateRounds: { maxAttempts: 8, baseMs: 0, capMs: 0 },
+  /** Writes of the record of a mesh that exists, on top of whatever is there now: a lost race must not lose its id. */
+  recordWrites: { maxAttempts: 5, baseMs: 0, capMs: 0 }
 } as const satisfies Record<string, RetryPolicy>
 
 /** One attempt of a cloud call. */
@@ -56,29 +58,50 @@ export interface CallTimeout {
 }
 
 export const TIMEOUTS = {
-  /** DescribeServiceMeshes / DescribeServiceMeshDetail: small answers, 10 s is generous. */
-  cloudRead: { readMs: 10000, connectMs: 10000 },
-  /** CreateServiceMesh validates the VPC, vSwitches and quotas before it answers: far beyond 3 s. */
-  cloudCreate: { readMs: 30000, connectMs: 30000 },
+  /**
+   * DescribeServiceMeshes / DescribeServiceMeshDetail: small answers, 10 s is generous. Not scaled for
+   * tests: a read shortened below what a loaded machine needs would only add retries.
+   */
+  cloudRead: { readMs: 10_000, connectMs: 10_000 },
+  /**
+   * CreateServiceMesh checks the VPC, the vSwitches, quotas and service roles before it answers, which can
+   * take well over 30 s. An answer given up on is an unknown outcome, so the wait for it is long.
+   */
+  cloudCreate: { readMs: scaled(120_000), connectMs: scaled(120_000) },
   /** AssumeRoleWithOIDC answers in well under a second; 10 s allows a slow network, not a hung one. */
-  sts: { readMs: 10000, connectMs: 10000 },
-  /** One GitHub REST request, answer included: a hung connection must not hold the job. */
-  githubMs: 30000
+  sts: { readMs: 10_000, connectMs: 10_000 },
+  /** One GitHub REST request: generous for the small JSON answers read and written (never below 2 s in tests). */
+  githubMs: Math.max(2000, scaled(20_000))
 } as const
 
 export const POLL = {
   /** Waiting for `running`: every 5 s, every 10 s after 5 min; a failed poll doubles the pause, up to 30 s. */
-  meshState: { firstMs: 5000, everyMs: 5000, slowMs: 10000, slowAfterMs: 300000, maxMs: 30000 },
+  meshState: {
+    firstMs: scaled(5000),
+    everyMs: scaled(5000),
+    slowMs: scaled(10_000),
+    slowAfterMs: scaled(300_000),
+    maxMs: scaled(30_000)
+  },
+  /**
+   * The mesh of a CreateServiceMesh of unknown outcome may show up in DescribeServiceMeshes late. It is
+   * looked for (never created again) until the create's own timeout plus windowMs has passed since it was
+   * sent, with backoff from firstMs to maxMs between looks.
+   */
+  createdMesh: { windowMs: scaled(5 * 60_000), firstMs: scaled(2000), maxMs: scaled(30_000) },
   /** Waiting for another run's create to be recorded; an entry older than staleAfterMs is abandoned. */
-  pendingCreate: { everyMs: 5000, forMs: 10 * 60 * 1000, staleAfterMs: 30 * 60 * 1000 },
+  pendingCreate: {
+    everyMs: scaled(5000),
+    forMs: scaled(10 * 60 * 1000),
+    staleAfterMs: scaled(30 * 60 * 1000)
+  },
   /** The state file's lock: taken within forMs, or broken once older than staleAfterMs (a crashed run's). */
   fileLock: { everyMs: 25, forMs: 60_000, staleAfterMs: 30_000 }
 } as const
 
 /** Capped exponential backoff with full jitter before retry number `retry` (1 = the first retry). */
 export function backoff(retry: number, policy: RetryPolicy, random: () => number): number {
-  const jitter = Math.floor(random() * Math.min(policy.capMs, policy.baseMs * 2 ** (retry - 1)))
-  return Math.max(policy.minMs ?? 0, jitter)
+  return Math.floor(random() * Math.min(policy.capMs, policy.baseMs * 2 ** (retry - 1)))
 }
 
 /** The backoff, or the server's wait hint when it is longer (capped at maxHintMs). */
@@ -120,9 +143,9 @@ export async function retrying<T>(attempt: (n: number) => Promise<T>, how: Retry
       if (n >= how.policy.maxAttempts) throw how.exhausted ? how.exhausted(error, n) : error
       const delay = retryDelay(n, how.policy, how.clock.random, verdict.hintMs)
       how.log(
-        `${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${how.policy.maxAttempts})`
+        `${verdict.reason}; ${delay > 0 ? `retrying in ${(delay / 1000).toFixed(1)} s` : 'retrying'} (attempt ${n + 1} of ${how.policy.maxAttempts})`
       )
-      await how.clock.sleep(delay)
+      if (delay > 0) await how.clock.sleep(delay)
     }
   }
 }

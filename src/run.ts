@@ -25,6 +25,7 @@ import { failureOf, startOutcome, type Failure, type Outcome } from './outcome.j
 import type { Settings } from './settings.js'
 import { diffParameters } from './state/diff.js'
 import { stateKeyFor } from './state/open.js'
+import { stateKeyProblem } from './state/key.js'
 import type { StateRead, StateStore } from './state/store.js'
 import type { Situation } from './decide.js'
 
@@ -114,7 +115,10 @@ async function readSpec(
   // Masked before anything can print them, the diagnostics included.
   spec.secrets.forEach(secret => deps.mask(secret))
   advance({ specFile: spec.file, diagnostics: spec.diagnostics })
-  if (spec.request && !hasErrors(spec.diagnostics)) return spec.request
+  if (spec.request && !hasErrors(spec.diagnostics)) {
+    if (spec.request.parameters.some(p => p.env)) advance({ usesEnvironment: true })
+    return spec.request
+  }
   const errors = spec.diagnostics.filter(d => d.severity === 'error').length
   throw new ActionError(
     `${spec.file}: ${errors} error${errors === 1 ? '' : 's'} in the mesh spec; nothing was sent.`,
@@ -153,6 +157,8 @@ async function findRename(
   for (const document of await store.siblings()) {
     const record = document.current
     if (!record || record.specFile !== specFile || record.region !== request.region) continue
+    // Its key is suggested as the state-key input: only one the state-key rules allow (state/key.ts).
+    if (stateKeyProblem(document.stateKey) !== undefined) continue
     if (record.name === request.name || (mesh && !(await mesh.describe(record.meshId)))) continue
     return { stateKey: document.stateKey, meshId: record.meshId, name: record.name }
   }

@@ -3,7 +3,7 @@
  * them. Every input problem is collected and reported together, before any file or network access, and
  * Settings says which inputs were given, so nothing downstream needs to look at an input again.
  */
-import { REGION_PATTERN } from './region.js'
+import { stateKeyProblem } from './state/key.js'
 
 export type Mode = 'plan' | 'apply' | 'destroy'
 export type OnChange = 'update' | 'fail' | 'warn' | 'create'
@@ -136,7 +136,7 @@ export class SettingsError extends Error {
 const ROLE_ARN = /^acs:ram::\d+:role\/[\w.@+=,/-]+$/
 const PROVIDER_ARN = /^acs:ram::\d+:oidc-provider\/[\w.-]+$/
 const SESSION_NAME = /^[A-Za-z0-9.@_-]{2,64}$/
-const REGION = new RegExp(REGION_PATTERN)
+const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/
 const TRUE = ['true', 'True', 'TRUE']
 const FALSE = ['false', 'False', 'FALSE']
 
@@ -276,8 +276,19 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     comment: bool('comment', true),
     run
   }
-  if (settings.stateKey !== undefined && !/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(settings.stateKey))
-    problems.push(`input state-key: "${settings.stateKey}" may hold only A-Za-z0-9._- and / between parts`)
+  const keyProblem = settings.stateKey === undefined ? undefined : stateKeyProblem(settings.stateKey)
+  if (keyProblem)
+    problems.push(
+      `input state-key: ${JSON.stringify(settings.stateKey)} ${keyProblem}; use parts of A-Za-z0-9._- ` +
+        'separated by /, such as cn-hangzhou/prod-mesh or preview/pr-7'
+    )
+  if (run.eventName === 'pull_request_target' && mode !== 'plan')
+    problems.push(
+      `input mode: ${mode} is refused on pull_request_target events: that event runs with the base ` +
+        "repository's secrets and cloud role, while the spec may come from the pull request. Use mode: plan " +
+        'there, and apply on push or workflow_dispatch after the merge (or on pull_request, with a role ' +
+        'limited to preview meshes).'
+    )
   if (problems.length) throw new SettingsError(problems, mode)
   return settings
 }

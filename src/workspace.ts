@@ -7,9 +7,7 @@
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { ActionError } from './errors.js'
-
-/** The largest spec file the action reads; the parser refuses a larger one (meshspec/parse.ts). */
-export const MAX_SPEC_BYTES = 1024 * 1024
+import { MAX_SPEC_BYTES } from './meshspec/input-text.js'
 
 export interface SpecFile {
   /** Workspace-relative path with `/` separators, as annotations want it. */
@@ -91,8 +89,8 @@ function readRegularFile(real: string, relative: string, advice: string): Buffer
 }
 
 /**
- * A spec file's bytes, at most one byte more than MAX_SPEC_BYTES: enough for the parser to refuse a
- * larger file, whatever its size, without ever reading it whole. Not zero-filled: only the bytes read are
+ * A spec file's bytes, at most one byte more than MAX_SPEC_BYTES: enough for the spec engine to refuse
+ * a larger file (meshspec/input-text.ts), whatever its size, without ever reading it whole. Not zero-filled: only the bytes read are
  * returned, and the pages never written cost no memory.
  */
 export function readBoundedFile(file: string): Buffer {

@@ -145,7 +145,7 @@ describe('asm-mesh plan without a state file', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('no state file yet')
     expect(result.stdout).toMatch(
-      /^ {2}\+ certificateAuthority\.key \(ExistingCaKey\): sha256:[0-9a-f]{64}$/m
+      /^ {2}\+ certificateAuthority\.key \(ExistingCaKey\): \$\{ASM_CA_KEY\} sha256:[0-9a-f]{64}$/m
     )
     expect(result.stdout).toMatch(/^Decision: create or adopt: no previous run recorded/m)
     const keyBody = readCaFixture('ca-key.pem').split('\n')[2]

@@ -75,7 +75,7 @@ async function rejection(promise: Promise<unknown>): Promise<ActionError> {
 describe('create', () => {
   it('sends the exact wire values, signed V3, once', async () => {
     const { api } = meshApi()
-    const result = await api.create(request)
+    const result = await api.create(request, [])
 
     expect(cloud.meshes).toHaveLength(1)
     expect(result).toEqual({
@@ -113,7 +113,7 @@ describe('create', () => {
     // The emulator also sends x-acs-retry-after (5000 ms). openapi-client 0.4.15 drops response headers
     // on errors, so the action cannot see it: the waits are the plain backoff schedule.
     cloud.inject({ kind: 'throttle', action: 'CreateServiceMesh', times: 2, retryAfterSeconds: 5 })
-    const result = await api.create(request)
+    const result = await api.create(request, [])
 
     expect(cloud.meshes).toHaveLength(1)
     expect(result).toMatchObject({ meshId: cloud.meshes[0].id })
@@ -140,7 +140,7 @@ describe('create', () => {
   ])('after %s, finds the mesh by name instead of sending again', async (_name, fault) => {
     const { api, log } = meshApi({ timeouts: { create: { readMs: 300, connectMs: 300 } } })
     cloud.inject(fault)
-    const result = await api.create(request)
+    const result = await api.create(request, [])
 
     expect(cloud.meshes).toHaveLength(1)
     expect(result).toMatchObject({ meshId: cloud.meshes[0].id })
@@ -157,20 +157,43 @@ describe('create', () => {
       { kind: 'status', status: 502, nonJson: true, action: 'CreateServiceMesh' } as const
     ],
     ['a 500', { kind: 'status', status: 500, action: 'CreateServiceMesh' } as const]
-  ])('after %s, looks, finds nothing, sends again, and ends with one mesh', async (_name, fault) => {
+  ])(
+    'after %s, never sends again: looks until the window ends, then says the outcome is unknown',
+    async (_name, fault) => {
+      const { api } = meshApi()
+      cloud.inject(fault)
+      const error = await rejection(api.create(request, []))
+
+      expect(cloud.meshes).toHaveLength(0)
+      expect(error.message).toMatch(
+        /^CreateServiceMesh: the outcome is unknown .* the create was not sent again\.$/
+      )
+      expect(actions().filter(action => action === 'CreateServiceMesh')).toHaveLength(1)
+      expect(actions().filter(action => action === 'DescribeServiceMeshes').length).toBeGreaterThan(5)
+    }
+  )
+
+  it('finds a mesh that shows up in the list only a while after a 5xx answer, and creates no second one', async () => {
+    await cloud.stop()
+    cloud = await startCloudEmulator({
+      accessKeys: { [AK.id]: AK.secret },
+      clock: time.now,
+      listLagMs: 45_000
+    })
     const { api } = meshApi()
-    cloud.inject(fault)
-    const result = await api.create(request)
+    cloud.inject({ kind: 'status', status: 502, action: 'CreateServiceMesh', afterProcessing: true })
+    const result = await api.create(request, [])
 
     expect(cloud.meshes).toHaveLength(1)
     expect(result).toMatchObject({ meshId: cloud.meshes[0].id })
-    expect(actions()).toEqual(['CreateServiceMesh', 'DescribeServiceMeshes', 'CreateServiceMesh'])
+    expect(actions().filter(action => action === 'CreateServiceMesh')).toHaveLength(1)
+    expect(time.slept).toEqual([2000, 4000, 8000, 16000, 30000])
   })
 
   it('does not retry a 4xx, and says which parameter', async () => {
     const { api } = meshApi()
     const { VpcId: _omitted, ...body } = request.body
-    const error = await rejection(api.create({ ...request, body }))
+    const error = await rejection(api.create({ ...request, body }, []))
 
     expect(error.message).toMatch(
       /^CreateServiceMesh failed: MissingParameter.VpcId \(HTTP 400\): .*"VpcId".*; request id [0-9A-F-]{36}$/
@@ -184,7 +207,7 @@ describe('create', () => {
     const { api } = meshApi({
       credentials: { accessKeyId: AK.id, accessKeySecret: 'wrong', source: 'static' }
     })
-    const error = await rejection(api.create(request))
+    const error = await rejection(api.create(request, []))
     expect(error.message).toMatch(/^CreateServiceMesh failed: SignatureDoesNotMatch/)
     expect(error.advice).toMatch(/access-key-secret/)
     expect(cloud.calls).toHaveLength(1)
@@ -194,11 +217,11 @@ describe('create', () => {
     const { api } = meshApi()
     const old = cloud.addMesh({ name: 'prod mesh', region: 'cn-hangzhou' })
     cloud.inject({ kind: 'reset', action: 'CreateServiceMesh', afterProcessing: true })
-    const error = await rejection(api.create(request))
+    const error = await rejection(api.create(request, []))
 
     expect(cloud.meshes).toHaveLength(2)
     expect(error.message).toContain(
-      `2 meshes have name "prod mesh" in cn-hangzhou: ${old.id}, ${cloud.meshes[1].id}`
+      `2 new meshes have name "prod mesh" in cn-hangzhou: ${old.id}, ${cloud.meshes[1].id}`
     )
     expect(actions()).toEqual(['CreateServiceMesh', 'DescribeServiceMeshes'])
   })
@@ -226,7 +249,7 @@ describe('findByName and describe', () => {
 describe('waitUntilRunning', () => {
   it('polls until the mesh is running and reports each state', async () => {
     const { api } = meshApi()
-    const { meshId } = await api.create(request)
+    const { meshId } = await api.create(request, [])
     const seen: string[] = []
     const info = await api.waitUntilRunning(meshId, {
       timeoutSeconds: 600,
@@ -242,7 +265,7 @@ describe('waitUntilRunning', () => {
   it('fails with the ErrorMessage of a failed mesh', async () => {
     const { api } = meshApi()
     cloud.inject({ kind: 'createThenFail', message: 'The quota of SLB instances is exceeded.' })
-    const { meshId } = await api.create(request)
+    const { meshId } = await api.create(request, [])
     const error = await rejection(api.waitUntilRunning(meshId, { timeoutSeconds: 600 }))
     expect(error.message).toBe(
       `Mesh ${meshId} failed (state failed): The quota of SLB instances is exceeded.`

@@ -123,7 +123,9 @@ describe.each(NODE_VERSIONS)('full OIDC apply of examples/full.yaml under $name'
     it('shows secrets in the diff only as sha256 fingerprints', () => {
       const diff = JSON.parse(first.outputs.diff) as { parameter: string; after?: string }[]
       for (const parameter of ['ExistingCaKey', 'ExistingRootCaKey']) {
-        expect(diff.find(c => c.parameter === parameter)?.after).toMatch(/^sha256:[0-9a-f]{64}$/)
+        expect(diff.find(c => c.parameter === parameter)?.after).toMatch(
+          /^\$\{ASM_(CA|ROOT)_KEY\} sha256:[0-9a-f]{64}$/
+        )
       }
     })
 
@@ -145,8 +147,8 @@ describe.each(NODE_VERSIONS)('full OIDC apply of examples/full.yaml under $name'
       })
       expect(state!.document.pending).toBeUndefined()
       const recorded = new Map(record.parameters.map(p => [p.parameter, p.value]))
-      expect(recorded.get('ExistingCaKey')).toMatch(/^sha256:[0-9a-f]{64}$/)
-      expect(recorded.get('ExistingRootCaKey')).toMatch(/^sha256:[0-9a-f]{64}$/)
+      expect(recorded.get('ExistingCaKey')).toMatch(/^\$\{ASM_CA_KEY\} sha256:[0-9a-f]{64}$/)
+      expect(recorded.get('ExistingRootCaKey')).toMatch(/^\$\{ASM_ROOT_KEY\} sha256:[0-9a-f]{64}$/)
       for (const secret of SECRET_FORMS) expect(state!.text).not.toContain(secret)
       expect(world.github.commits('asm-state')[0].files).toEqual([`${STATE_KEY}.json`])
     })

@@ -168,6 +168,63 @@ describe('malformed', () => {
   })
 })
 
+describe('status with a code, a message, and after processing', () => {
+  it('answers the given code and message; after processing, the create has made its mesh', async () => {
+    emulator.inject({ kind: 'status', status: 403, code: 'StatusForbidden', message: 'line one\nline two' })
+    const denied = await list()
+    expect(denied.status).toBe(403)
+    expect(JSON.parse(denied.body)).toMatchObject({ Code: 'StatusForbidden', Message: 'line one\nline two' })
+
+    emulator.inject({ kind: 'status', status: 502, action: 'CreateServiceMesh', afterProcessing: true })
+    const answered = await create('made-then-502')
+    expect(answered.status).toBe(502)
+    expect(codeOf(answered)).toBe('BadGateway')
+    expect(meshesNamed('made-then-502')).toBe(1)
+  })
+
+  it('clearFaults drops the faults not yet spent', async () => {
+    emulator.inject({ kind: 'status', status: 500, times: 5 })
+    emulator.clearFaults()
+    expect((await list()).status).toBe(200)
+  })
+})
+
+describe('listLagMs', () => {
+  it('shows a created mesh in DescribeServiceMeshes only once the lag has passed; added meshes at once', async () => {
+    let now = Date.now()
+    const lagging = await startCloudEmulator({
+      accessKeys: { [AK.accessKeyId]: AK.secret },
+      clock: () => now,
+      listLagMs: 3000
+    })
+    try {
+      lagging.addMesh({ name: 'there-before', region: 'cn-hangzhou' })
+      const body = { RegionId: 'cn-hangzhou', VpcId: 'vpc-bp1abc', VSwitches: '["vsw-bp1abc"]', Name: 'late' }
+      const sign = (action: string, method: 'GET' | 'POST', form?: Record<string, string>) =>
+        signV3(lagging, {
+          ...AK,
+          action,
+          version: VERSION,
+          method,
+          ...(form && { body: form }),
+          date: new Date(now)
+        })
+      expect((await send(lagging, sign('CreateServiceMesh', 'POST', body))).status).toBe(200)
+      const names = async () =>
+        (
+          JSON.parse((await send(lagging, sign('DescribeServiceMeshes', 'GET'))).body) as {
+            ServiceMeshes: { ServiceMeshInfo: { Name: string } }[]
+          }
+        ).ServiceMeshes.map(mesh => mesh.ServiceMeshInfo.Name)
+      expect(await names()).toEqual(['there-before'])
+      now += 3000
+      expect(await names()).toEqual(['there-before', 'late'])
+    } finally {
+      await lagging.stop()
+    }
+  })
+})
+
 describe('stop', () => {
   it('ends held requests and idle keep-alive sockets instead of waiting for them', async () => {
     const own = await startCloudEmulator({ accessKeys: { [AK.accessKeyId]: AK.secret } })

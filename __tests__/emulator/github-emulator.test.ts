@@ -189,11 +189,61 @@ describe('GitHub emulator: REST', () => {
     expect(gh.requests.filter(r => r.status === 502)).toHaveLength(2)
   })
 
+  it('applies a request and then answers a status fault (afterProcessing), and hangs on a hang fault', async () => {
+    const path = `${repo}/contents/applied.json`
+    gh.inject({ kind: 'status', status: 502, method: 'PUT', pathPrefix: path, afterProcessing: true })
+    const answered = await call('PUT', path, WRITE, {
+      message: 'applied',
+      content: b64('v1'),
+      branch: 'main'
+    })
+    expect(answered.status).toBe(502)
+    expect(gh.files('main').get('applied.json')).toBe('v1')
+
+    gh.inject({ kind: 'hang', method: 'GET', pathPrefix: `${repo}/git/ref` })
+    const hung = await fetch(`${gh.url}${repo}/git/ref/heads/main`, {
+      headers: { authorization: `token ${WRITE}` },
+      signal: AbortSignal.timeout(300)
+    }).catch((error: unknown) => (error as Error).name)
+    expect(hung).toBe('TimeoutError')
+    expect((await call('GET', `${repo}/git/ref/heads/main`, WRITE)).status).toBe(200)
+  })
+
+  it("tells the token's identity: GraphQL viewer answers, GET /user refuses an installation token's bot", async () => {
+    const graphql = await fetch(`${gh.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `bearer ${WRITE}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query { viewer { login } }' })
+    })
+    expect(await graphql.json()).toEqual({ data: { viewer: { login: 'github-actions[bot]' } } })
+    expect(await call('GET', '/user', WRITE)).toMatchObject({
+      status: 403,
+      body: { message: 'Resource not accessible by integration' }
+    })
+    const person = await startGitHubEmulator({ user: 'octocat' })
+    try {
+      const response = await fetch(`${person.url}/user`, {
+        headers: { authorization: `token ${person.token}` }
+      })
+      expect(await response.json()).toEqual({ login: 'octocat', type: 'User' })
+    } finally {
+      await person.stop()
+    }
+  })
+
   it('lists commits touching a path', async () => {
     const listed = await call('GET', `${repo}/commits?sha=main&path=race.json`, READ)
     expect((listed.body as unknown as { commit: { message: string } }[]).map(c => c.commit.message)).toEqual([
       'Concurrent update (emulated race)',
       'mine'
+    ])
+  })
+
+  it('keeps comments written by others (addComment) with their author', async () => {
+    gh.addComment(4242, 'hello from mallory', 'mallory')
+    const listed = await call('GET', `${repo}/issues/4242/comments`, WRITE)
+    expect(listed.body).toEqual([
+      expect.objectContaining({ body: 'hello from mallory', user: { login: 'mallory', type: 'User' } })
     ])
   })
 
@@ -214,7 +264,7 @@ describe('GitHub emulator: REST', () => {
       body: 'edited'
     })
     expect(edited.body.body).toBe('edited')
-    expect(gh.comments.map(c => c.body)).toEqual(['edited', 'c1', 'c2'])
+    expect(gh.comments.filter(c => c.issue === 7).map(c => c.body)).toEqual(['edited', 'c1', 'c2'])
     expect((await call('PATCH', `${repo}/issues/comments/1`, WRITE, { body: 'x' })).status).toBe(404)
   })
 })

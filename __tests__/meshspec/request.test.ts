@@ -41,11 +41,13 @@ describe('the full example (all 78 parameters)', () => {
       parameter: 'ExistingCaKey',
       path: 'certificateAuthority.key',
       wire: base64(readCaFixture('ca-key.pem')),
-      comparable: sha256(base64(readCaFixture('ca-key.pem'))),
-      secret: true
+      comparable: `\${ASM_CA_KEY} ${sha256(base64(readCaFixture('ca-key.pem')))}`,
+      secret: true,
+      env: ['ASM_CA_KEY'],
+      hidden: true
     })
     expect(byPath.get('certificateAuthority.cert')?.comparable).toBe(
-      sha256(base64(readCaFixture('ca-cert.pem')))
+      `\${ASM_CA_CERT} ${sha256(base64(readCaFixture('ca-cert.pem')))}`
     )
     expect(byPath.get('extraParameters.SomeFutureFlag')?.wire).toBe('true')
     const stored = request!.parameters.map(p => p.comparable).join('\n')

@@ -47,10 +47,10 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('%s', signal => {
 
   it('during CreateServiceMesh: lets the create finish, outputs and records the mesh, exit 1', async () => {
     world.cloud.inject({ kind: 'delay', ms: 1500, action: 'CreateServiceMesh' })
-    // Printed while the pending create is being locked, right before CreateServiceMesh is sent.
+    // Printed right before CreateServiceMesh is sent.
     const result = await run(world, {
       with: { wait: true },
-      sendSignal: { signal, whenLine: /^Created the state branch asm-state/ }
+      sendSignal: { signal, whenLine: /^Sending CreateServiceMesh/ }
     })
 
     expect(statuses(world, 'CreateServiceMesh')).toEqual([200])
@@ -68,7 +68,7 @@ describe('a signal during the create with wait: false', () => {
     world.cloud.inject({ kind: 'delay', ms: 1500, action: 'CreateServiceMesh' })
     const result = await run(world, {
       with: { wait: false },
-      sendSignal: { signal: 'SIGTERM', whenLine: /^Created the state branch asm-state/ }
+      sendSignal: { signal: 'SIGTERM', whenLine: /^Sending CreateServiceMesh/ }
     })
 
     expectMeshKept(result)

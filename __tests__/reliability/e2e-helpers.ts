@@ -13,6 +13,17 @@ import {
 } from '../support/e2e.js'
 import { createWorkspace, runAction, type RunResult } from '../support/runner.js'
 
+/**
+ * The action's time scale for scenarios whose real durations are minutes (a create answered after 40 s,
+ * five minutes of looking for a mesh): every wait and timeout of the action is multiplied by it
+ * (src/time-scale.ts), and the scenarios scale their own delays alike. E2E_TIME_SCALE=1 runs them with
+ * the real durations (slow: minutes per test).
+ */
+export const SCALE = Number(process.env.E2E_TIME_SCALE ?? '0.02')
+export const FAST = { ASM_ACTION_TEST_TIME_SCALE: String(SCALE) }
+/** `ms` of real time as the scaled scenarios see it. */
+export const scaledMs = (ms: number): number => Math.round(ms * SCALE)
+
 /** examples/minimal.yaml: mesh `dev-mesh` in cn-hangzhou. */
 export const MINIMAL = readExample('minimal.yaml')
 export const STATE_KEY = 'cn-hangzhou/dev-mesh'

@@ -1,6 +1,6 @@
 /**
  * Answers slower than the call's timeout, through the real @alicloud/openapi-client against the loopback
- * emulator. The action's own timeouts are CreateServiceMesh 30 s, DescribeServiceMeshes and
+ * emulator. The action's own timeouts are CreateServiceMesh 120 s, DescribeServiceMeshes and
  * DescribeServiceMeshDetail 10 s and AssumeRoleWithOIDC 10 s (TIMEOUTS in src/retry.ts): too
  * long for a test of the bundle, so MeshApi and the STS exchange run here with a 400 ms timeout and the
  * emulator answers after 1.2 s. Everything else (retries, the lookup after an unknown create, real sleeps)
@@ -55,7 +55,7 @@ describe('CreateServiceMesh slower than its timeout', () => {
     cloud.inject({ kind: 'delay', ms: SLOW_MS, action: 'CreateServiceMesh' })
     const { api, log } = meshApi()
 
-    const result = await api.create(REQUEST)
+    const result = await api.create(REQUEST, [])
 
     expect(creates()).toHaveLength(1)
     expect(cloud.meshes).toHaveLength(1)
@@ -67,7 +67,7 @@ describe('CreateServiceMesh slower than its timeout', () => {
     cloud.inject({ kind: 'delay', ms: SLOW_MS, action: 'CreateServiceMesh', afterProcessing: true })
     const { api } = meshApi()
 
-    const result = await api.create(REQUEST)
+    const result = await api.create(REQUEST, [])
 
     expect(creates()).toHaveLength(1)
     expect(cloud.meshes.map(mesh => mesh.id)).toEqual([result.meshId])

@@ -160,7 +160,7 @@ describe('upsertPlanComment against the GitHub emulator', () => {
     expect(o.lines).toEqual([
       {
         level: 'warning',
-        message: `Plan comment skipped: commenting on #${issueNumber} failed (HTTP 502: Server Error). The plan is in the job summary.`
+        message: `Plan comment skipped: commenting on #${issueNumber} failed (GitHub answered 502: Server Error). The plan is in the job summary.`
       }
     ])
     expect(commentsOnIssue()).toHaveLength(0)
@@ -184,5 +184,31 @@ describe('upsertPlanComment against the GitHub emulator', () => {
       ])
     }
     expect(github.requests).toHaveLength(before)
+  })
+
+  it('never edits a comment by someone else that starts with the marker; finds its own by author', async () => {
+    const forged = `${commentMarker(KEY)}\nforged plan`
+    github.addComment(issueNumber, forged, 'mallory')
+    expect(await upsertPlanComment(options())).toBe('created')
+    expect(commentsOnIssue().map(c => [c.user, c.body.split('\n')[1]])).toEqual([
+      ['mallory', 'forged plan'],
+      ['github-actions[bot]', 'plan v1']
+    ])
+    expect(await upsertPlanComment(options({ body: `${commentMarker(KEY)}\nplan v2` }))).toBe('updated')
+    expect(commentsOnIssue().map(c => c.body.split('\n')[1])).toEqual(['forged plan', 'plan v2'])
+  })
+
+  it("takes the token's identity from GraphQL viewer; when it cannot be read, github-actions[bot]", async () => {
+    const person = await startGitHubEmulator({ owner: 'acme', repo: 'infra', user: 'octocat' })
+    try {
+      person.addComment(1, `${commentMarker(KEY)}\nold`, 'octocat')
+      const own = options({ token: person.token, apiUrl: person.url, issueNumber: 1 })
+      expect(await upsertPlanComment(own)).toBe('updated')
+      person.inject({ kind: 'status', status: 502, method: 'POST', pathPrefix: '/graphql' })
+      const fallback = options({ token: person.token, apiUrl: person.url, issueNumber: 1 })
+      expect(await upsertPlanComment({ ...fallback, body: `${commentMarker(KEY)}\nnew` })).toBe('created')
+    } finally {
+      await person.stop()
+    }
   })
 })

@@ -143,8 +143,8 @@ describe('createGitHubStore against the GitHub emulator', () => {
     await expect(read).rejects.toMatchObject({
       message:
         'Cannot read the state record (branch asm-state, file cn-hangzhou/prod-mesh.json). ' +
-        'GitHub could not be reached at https://github.invalid: the host name does not resolve (ENOTFOUND)',
-      advice: 'Check that the runner can reach https://github.invalid (GITHUB_API_URL), then re-run the job.'
+        'GitHub could not be reached at https://github.invalid: the host name does not resolve (ENOTFOUND).',
+      advice: 'Check that the runner can reach https://github.invalid, then re-run the job.'
     })
     expect(sleeps).toEqual([])
   })
@@ -155,20 +155,43 @@ describe('createGitHubStore against the GitHub emulator', () => {
     const read = store({ apiUrl: closed.url }).read()
     await expect(read).rejects.toThrow(
       'Cannot read the state record (branch asm-state, file cn-hangzhou/prod-mesh.json). ' +
-        `GitHub could not be reached at ${closed.url}: could not connect (ECONNREFUSED)`
+        `GitHub could not be reached at ${closed.url}: could not connect (ECONNREFUSED), on each of 4 attempts.`
     )
     expect(sleeps).toEqual([500, 1000, 2000])
   })
 
-  it('never retries a 409 conflict', async () => {
+  it('never retries a 409 conflict; it only reads whether the file already holds this very write', async () => {
     const s = store()
     await s.write(documentWith('m-1'), undefined, 'one')
     const before = gh.requests.length
     await expect(s.write(documentWith('m-2'), 'f'.repeat(40), 'two')).rejects.toBeInstanceOf(
       StateConflictError
     )
-    expect(gh.requests.slice(before).map(r => `${r.method} ${r.status}`)).toEqual(['PUT 409'])
+    expect(gh.requests.slice(before).map(r => `${r.method} ${r.status}`)).toEqual(['PUT 409', 'GET 200'])
     expect(sleeps).toEqual([])
+  })
+
+  it('a write GitHub applied but answered 502: the retry conflicts with it, and it counts as written', async () => {
+    const s = store()
+    const first = await s.write(documentWith('m-1'), undefined, 'one')
+    gh.inject({ kind: 'status', status: 502, method: 'PUT', afterProcessing: true })
+    const written = await s.write(documentWith('m-2'), first.revision, 'two')
+    expect(written.revision).toBe(gitBlobSha(serialiseStateDocument(documentWith('m-2'))))
+    expect(gh.files(BRANCH).get(PATH)).toBe(serialiseStateDocument(documentWith('m-2')))
+    expect(gh.commits(BRANCH).filter(c => c.message === 'two')).toHaveLength(1)
+  })
+
+  it('a GitHub that never answers ends the call after its attempts, with a clear error', async () => {
+    gh.inject({ kind: 'hang', method: 'GET', times: 4 })
+    const error = (await store({ requestTimeoutMs: 300 })
+      .read()
+      .catch((e: unknown) => e)) as ActionError
+    expect(error).toBeInstanceOf(ActionError)
+    expect(error.message).toBe(
+      `Cannot read the state record (branch ${BRANCH}, file ${PATH}). GitHub gave no answer within 0.3 s, on each of 4 attempts.`
+    )
+    expect(sleeps).toEqual([500, 1000, 2000])
+    expect(error.advice).toMatch(/Check that the runner can reach http:\/\/127\.0\.0\.1:\d+, then re-run/)
   })
 
   it('reads with a read-only token and explains why it cannot write', async () => {

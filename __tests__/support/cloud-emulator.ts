@@ -53,6 +53,11 @@ export interface CloudEmulatorOptions {
   }
   /** create -> running after this long (default 100) */
   provisionMs?: number
+  /**
+   * A new mesh shows up in DescribeServiceMeshes only this long after it was created (default 0): how a
+   * lookup after a create of unknown outcome can miss it (list consistency is UNVERIFIED for the API).
+   */
+  listLagMs?: number
   /** extra CreateServiceMesh names to accept (future params) */
   acceptParameters?: string[]
   /** epoch ms; default Date.now. Lets tests move the emulator's time (date skew, key expiry, provisioning). */
@@ -85,6 +90,8 @@ export interface CloudEmulator {
   meshes: EmulatedMesh[]
   /** faults apply in order; times default 1; action undefined = any */
   inject(fault: Fault): void
+  /** Drops the faults not yet spent. */
+  clearFaults(): void
   addMesh(mesh: Pick<EmulatedMesh, 'name' | 'region'> & Partial<EmulatedMesh>): EmulatedMesh
   setMeshState(id: string, state: string, errorMessage?: string): void
   /** drift, foreign clusters, failed changes, deleted meshes (lifecycle-service.ts) */
@@ -153,7 +160,12 @@ class LoopbackCloud implements CloudEmulator {
     validateTrust(options.oidc)
     this.clock = options.clock ?? Date.now
     this.credentials = new CredentialStore(options.accessKeys ?? {})
-    this.mesh = new MeshService(this.clock, options.provisionMs ?? 100, options.acceptParameters ?? [])
+    this.mesh = new MeshService(
+      this.clock,
+      options.provisionMs ?? 100,
+      options.acceptParameters ?? [],
+      options.listLagMs ?? 0
+    )
     this.lifecycle = new LifecycleService(this.mesh, this.clock, options.lifecycle)
     this.products = {
       [STS_VERSION]: {
@@ -213,6 +225,10 @@ class LoopbackCloud implements CloudEmulator {
 
   inject(fault: Fault): void {
     this.faults.add(fault)
+  }
+
+  clearFaults(): void {
+    this.faults.clear()
   }
 
   addMesh(mesh: Pick<EmulatedMesh, 'name' | 'region'> & Partial<EmulatedMesh>): EmulatedMesh {
@@ -381,9 +397,9 @@ class LoopbackCloud implements CloudEmulator {
         body: `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr><center>Tengine</center></body></html>`
       }
     }
-    const code = fault.status === 500 ? 'InternalError' : reason.replace(/[^A-Za-z]/g, '')
+    const code = fault.code ?? (fault.status === 500 ? 'InternalError' : reason.replace(/[^A-Za-z]/g, ''))
     return this.errorReply(
-      new AcsError(fault.status, code, `Injected fault: HTTP ${fault.status} ${reason}.`),
+      new AcsError(fault.status, code, fault.message ?? `Injected fault: HTTP ${fault.status} ${reason}.`),
       context
     )
   }

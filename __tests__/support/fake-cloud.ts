@@ -37,6 +37,12 @@ export class FakeCloud implements MeshApi {
     this.calls++
     return this.meshes.filter(m => m.name === name && m.region === region)
   }
+  /** Looks once: the MeshApi tests cover the backoff. */
+  async findCreated(where: { name: string; region: string }, existing: readonly string[]) {
+    const fresh = (await this.findByName(where.name, where.region)).filter(m => !existing.includes(m.id))
+    if (fresh.length > 1) throw new Error('several')
+    return fresh[0]
+  }
   async describe(id: string) {
     this.calls++
     return this.meshes.find(m => m.id === id)

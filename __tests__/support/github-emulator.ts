@@ -1,6 +1,7 @@
 /**
  * A loopback GitHub for tests: the Actions OIDC token endpoint and the few REST calls the action makes
- * (repository, git refs, contents, commits, issue comments). One node:http server on 127.0.0.1, state in
+ * (repository, git refs, contents, commits, issue comments), plus the token's identity (GraphQL `viewer`,
+ * REST `GET /user`, which installation tokens such as GITHUB_TOKEN may not call). One node:http server on 127.0.0.1, state in
  * memory, GitHub-shaped JSON answers and error messages (status codes and messages as measured against
  * github.com where known; see comments).
  */
@@ -26,8 +27,18 @@ export interface GitHubEmulatorOptions {
 }
 
 export type GitHubFault =
-  | { kind: 'status'; status: number; method?: string; pathPrefix?: string; times?: number }
+  /** `afterProcessing`: the request takes effect (a PUT commits), then `status` is answered. */
+  | {
+      kind: 'status'
+      status: number
+      method?: string
+      pathPrefix?: string
+      times?: number
+      afterProcessing?: boolean
+    }
   | { kind: 'race'; path: string; content: string }
+  /** The next `times` (default 1) matching requests are read and never answered (until stop). */
+  | { kind: 'hang'; method?: string; pathPrefix?: string; times?: number }
 
 export interface GitHubEmulator {
   /** http://127.0.0.1:PORT (use as GITHUB_API_URL) */
@@ -50,6 +61,9 @@ export interface GitHubEmulator {
   /** The branch's log, newest first; `files` are the paths that commit changed. */
   commits(branch: string): { message: string; sha: string; files: string[] }[]
   comments: { id: number; issue: number; body: string; user: string }[]
+  /** A comment written by someone else (e.g. a user copying the action's marker). */
+  addComment(issue: number, body: string, user: string): void
+  /** Every request answered (a hung one is not, its status would be 0). */
   requests: { method: string; path: string; status: number }[]
   /**
    * status: the next `times` (default 1) matching requests answer `status`.
@@ -212,19 +226,23 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     return jwt
   }
 
-  function takeStatusFault(method: string, path: string): number | undefined {
+  /** The status or hang fault this request suffers, if any (one use of it is spent). */
+  function takeRequestFault(
+    method: string,
+    path: string
+  ): Exclude<GitHubFault, { kind: 'race' }> | undefined {
     const index = faults.findIndex(
       f =>
-        f.kind === 'status' &&
+        f.kind !== 'race' &&
         (f.method === undefined || f.method.toUpperCase() === method) &&
         (f.pathPrefix === undefined || path.startsWith(f.pathPrefix))
     )
     if (index < 0) return undefined
-    const fault = faults[index] as Extract<GitHubFault, { kind: 'status' }>
+    const fault = faults[index] as Exclude<GitHubFault, { kind: 'race' }>
     const left = (fault.times ?? 1) - 1
     if (left <= 0) faults.splice(index, 1)
     else faults[index] = { ...fault, times: left }
-    return fault.status
+    return fault
   }
 
   function takeRaceFault(): Extract<GitHubFault, { kind: 'race' }> | undefined {
@@ -361,6 +379,23 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     res: ServerResponse
   ): Promise<{ status: number; body: unknown }> {
     const method = req.method ?? 'GET'
+    if (url.pathname === '/graphql' && method === 'POST') {
+      authorize(req)
+      const { query } = await readJson(req)
+      // Only the query the action sends; GitHub answers GraphQL errors with 200 and an errors list.
+      if (typeof query !== 'string' || !/^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query))
+        return {
+          status: 200,
+          body: { errors: [{ message: 'emulator: only { viewer { login } } is known' }] }
+        }
+      return { status: 200, body: { data: { viewer: { login: user } } } }
+    }
+    if (url.pathname === '/user' && method === 'GET') {
+      authorize(req)
+      // GITHUB_TOKEN and GitHub App tokens are installation tokens (ghs_): GET /user refuses them.
+      if (user.endsWith('[bot]')) throw new HttpError(403, 'Resource not accessible by integration')
+      return { status: 200, body: { login: user, type: 'User' } }
+    }
     if (url.pathname === '/_oidc/token') {
       if (method !== 'GET') throw new HttpError(405, 'Method Not Allowed')
       if (req.headers.authorization !== `Bearer ${idTokenRequestToken}`) {
@@ -448,14 +483,20 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
       res.setHeader('content-type', 'application/json; charset=utf-8')
       res.end(JSON.stringify(body))
     }
-    const fault = takeStatusFault(method, url.pathname)
-    if (fault !== undefined) {
+    const fault = takeRequestFault(method, url.pathname)
+    const faultAnswer = (status: number) =>
+      answer(status, { message: status >= 500 ? 'Server Error' : 'Emulated fault', status: String(status) })
+    if (fault?.kind === 'hang') {
       req.resume()
-      answer(fault, { message: fault >= 500 ? 'Server Error' : 'Emulated fault', status: String(fault) })
+      return
+    }
+    if (fault?.kind === 'status' && !fault.afterProcessing) {
+      req.resume()
+      faultAnswer(fault.status)
       return
     }
     route(req, url, res).then(
-      ({ status, body }) => answer(status, body),
+      ({ status, body }) => (fault?.kind === 'status' ? faultAnswer(fault.status) : answer(status, body)),
       (error: unknown) => {
         req.resume()
         if (error instanceof HttpError) {
@@ -486,6 +527,9 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     files: branch => new Map(head(branch)?.tree ?? []),
     commits: branch => log(branch).map(c => ({ message: c.message, sha: c.sha, files: [...c.changed] })),
     comments,
+    addComment: (issue, body, author) => {
+      comments.push({ id: nextCommentId++, issue, body, user: author })
+    },
     requests,
     inject: fault => {
       faults.push(fault)

@@ -59,10 +59,14 @@ export interface GithubValues {
   action: string
 }
 
-export type SignalPlan =
+export type SignalPlan = (
   | { signal: 'SIGTERM' | 'SIGINT'; afterMs: number }
   /** Sent once, when a stdout or stderr line matches (e.g. a "waiting" message). */
   | { signal: 'SIGTERM' | 'SIGINT'; whenLine: RegExp }
+) & {
+  /** SIGKILL this long after the signal, as the runner ends a cancelled step that has not stopped. */
+  killAfterMs?: number
+}
 
 export interface RunOptions {
   /** Node binary; default this process's node. See NODE_VERSIONS. */
@@ -365,6 +369,8 @@ function runProcess(
       if (plan && !signalSent) {
         signalSent = true
         child.kill(plan.signal)
+        if (plan.killAfterMs !== undefined)
+          timers.push(setTimeout(() => child.kill('SIGKILL'), plan.killAfterMs))
       }
     }
     const timers = [

@@ -3,9 +3,9 @@ import { ActionError } from '../errors.js'
 import type { Log } from '../log.js'
 import type { Endpoint } from '../settings.js'
 import type { MeshRequest } from '../meshspec/request.js'
-import { cancelledWhileWaiting } from '../cancellation.js'
+import { cancelledWhileLooking, cancelledWhileWaiting } from '../cancellation.js'
 import { systemClock, type Clock } from '../clock.js'
-import { backoff, POLL, RETRY, TIMEOUTS, type CallTimeout } from '../retry.js'
+import { POLL, TIMEOUTS, type CallTimeout } from '../retry.js'
 import { createApiClient, type ApiCall, type ApiClient, type Transport } from './client.js'
 import { CloudCallError } from './failure.js'
 import type {
@@ -13,6 +13,7 @@ import type {
   CreateResult,
   Credentials,
   LiveRead,
+  LookOptions,
   MeshApi,
   MeshInfo,
   WaitOptions
@@ -39,22 +40,35 @@ export interface MeshApiOptions {
   transport?: Transport
 }
 
-/** The API answers StatusForbidden for a deleted mesh as well (docs/reference/asm-api.md §3, Terraform's reading). */
-const NOT_FOUND = ['ServiceMesh.NotFound', 'StatusForbidden']
+/**
+ * Only ServiceMesh.NotFound means "no such mesh". StatusForbidden (HTTP 403) is answered for a deleted
+ * mesh and for one the credentials may not see (docs/reference/asm-lifecycle-api.md §c, "Knowing it is
+ * gone"): outside a deletion the two cannot be told apart, so it is an access error, never "gone".
+ */
+const NOT_FOUND = 'ServiceMesh.NotFound'
+const AMBIGUOUS_FORBIDDEN = 'StatusForbidden'
 const MAX_TAG_PAGES = 5
+
+/** Mesh ids are short runs of letters and digits (docs/reference/asm-api.md §2); nothing else is taken from an answer. */
+const MESH_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/
 
 /** 403 codes that say the caller may not, not that the mesh is gone (cloud/failure.ts CODE_ADVICE). */
 const DENIED = /^(Forbidden|NoPermission|InvalidAccessKeyId|SignatureDoesNotMatch|InvalidSecurityToken)/
 
+const notFound = (error: unknown): boolean =>
+  error instanceof CloudCallError && error.failure.code === NOT_FOUND
+
 /**
- * How a mesh answers once its deletion was accepted (docs/reference/asm-lifecycle-api.md §c, §f):
- * ServiceMesh.NotFound, StatusForbidden or HTTP 403. A 403 whose code denies permission (Forbidden.RAM)
- * is not "gone": taking it so would record a live mesh as deleted. A 5xx is never read as gone.
+ * How a mesh answers once its deletion was accepted, and only then (docs/contract.md §7.3,
+ * docs/reference/asm-lifecycle-api.md §c, §f): ServiceMesh.NotFound, StatusForbidden or HTTP 403. A 403
+ * whose code denies permission (Forbidden.RAM) is not "gone": taking it so would record a live mesh as
+ * deleted. A 5xx is never read as gone.
  */
-const goneAfterDelete = (error: unknown): boolean => {
+export const goneAfterDelete = (error: unknown): boolean => {
   if (!(error instanceof CloudCallError)) return false
-  if (NOT_FOUND.includes(error.failure.code ?? '')) return true
-  return error.failure.status === 403 && !DENIED.test(error.failure.code ?? '')
+  const code = error.failure.code ?? ''
+  if (code === NOT_FOUND || code === AMBIGUOUS_FORBIDDEN) return true
+  return error.failure.status === 403 && !DENIED.test(code)
 }
 
 const isFailedState = (state: string): boolean =>
@@ -68,16 +82,24 @@ function asObject(value: unknown): Record<string, unknown> {
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 
-function meshInfo(info: Record<string, unknown>): MeshInfo {
+function meshInfo(info: Record<string, unknown>, api: string): MeshInfo {
+  const id = str(info.ServiceMeshId)
+  if (id !== '' && !MESH_ID.test(id))
+    throw new ActionError(
+      `${api} answered a ServiceMeshId that is not a mesh id (${JSON.stringify(id.slice(0, 40))}).`,
+      'Check that the endpoint input names the Service Mesh API.'
+    )
   const errorMessage = str(info.ErrorMessage)
   return {
-    id: str(info.ServiceMeshId),
+    id,
     name: str(info.Name),
     region: str(info.RegionId),
     state: str(info.State),
     ...(errorMessage && { errorMessage })
   }
 }
+
+const minutes = (ms: number): string => `${Math.round(ms / 6000) / 10} min`
 
 export function createMeshApi(options: MeshApiOptions): MeshApi {
   return new AsmMeshApi(options)
@@ -121,9 +143,9 @@ class AsmMeshApi implements MeshApi {
         `DescribeServiceMeshes answered without a ServiceMeshes list; request id ${requestId || 'none'}`,
         `Check that ${this.host} is the Service Mesh API endpoint.`
       )
-    return body.ServiceMeshes.map(mesh => meshInfo(asObject(asObject(mesh).ServiceMeshInfo))).filter(
-      mesh => mesh.name === name && mesh.region === region
-    )
+    return body.ServiceMeshes.map(mesh =>
+      meshInfo(asObject(asObject(mesh).ServiceMeshInfo), 'DescribeServiceMeshes')
+    ).filter(mesh => mesh.name === name && mesh.region === region)
   }
 
   async describe(meshId: string): Promise<MeshInfo | undefined> {
@@ -138,7 +160,18 @@ class AsmMeshApi implements MeshApi {
     try {
       response = await this.api('DescribeServiceMeshDetail', 'POST', { body: { ServiceMeshId: meshId } })
     } catch (error) {
-      if (error instanceof CloudCallError && NOT_FOUND.includes(error.failure.code ?? '')) return undefined
+      if (!(error instanceof CloudCallError)) throw error
+      if (error.failure.code === NOT_FOUND) return undefined
+      if (error.failure.code === AMBIGUOUS_FORBIDDEN)
+        throw new CloudCallError(
+          error.failure,
+          error.attempts,
+          this.host,
+          'The API answers StatusForbidden both for a deleted mesh and for one these credentials may not ' +
+            `see, so mesh ${meshId} is not taken as gone and nothing is created in its place. Check that the ` +
+            'credentials may call servicemesh:DescribeServiceMeshDetail and that the mesh is in this account. ' +
+            'If it was deleted, delete its state record; the next apply then creates (or adopts) a mesh.'
+        )
       throw error
     }
     const info = asObject(asObject(response.body.ServiceMesh).ServiceMeshInfo)
@@ -151,7 +184,7 @@ class AsmMeshApi implements MeshApi {
     const clusters = asObject(response.body.ServiceMesh).Clusters
     return {
       info: {
-        ...meshInfo(info),
+        ...meshInfo(info, 'DescribeServiceMeshDetail'),
         id: str(info.ServiceMeshId) || meshId,
         ...(Array.isArray(clusters) && { clusters: clusters.filter(c => typeof c === 'string') })
       },
@@ -211,98 +244,145 @@ class AsmMeshApi implements MeshApi {
 
   async removeCluster(meshId: string, clusterId: string): Promise<void> {
     // Accepted when the cluster is no longer listed or its removal is under way (docs/reference/asm-lifecycle-api.md §b).
-    await this.sendOnce('RemoveClusterFromServiceMesh', meshId, { ClusterId: clusterId }, seen =>
-      Boolean(seen && (seen.state === 'updating' || !seen.clusters?.includes(clusterId)))
+    await this.sendOnce(
+      'RemoveClusterFromServiceMesh',
+      meshId,
+      { ClusterId: clusterId },
+      seen => Boolean(seen && (seen.state === 'updating' || !seen.clusters?.includes(clusterId))),
+      notFound
     )
   }
 
   async deleteMesh(meshId: string): Promise<{ requestId: string }> {
     // `deleting` is UNVERIFIED (docs/reference/asm-lifecycle-api.md §e): any state but running counts as
     // accepted only together with the mesh being gone at the end of the wait.
-    return this.sendOnce('DeleteServiceMesh', meshId, {}, seen => !seen || seen.state === 'deleting')
+    return this.sendOnce(
+      'DeleteServiceMesh',
+      meshId,
+      {},
+      seen => !seen || seen.state === 'deleting',
+      goneAfterDelete
+    )
   }
 
   /**
    * A call that must not run twice (each needs a running mesh, and its effect is not idempotent): sent
    * without blind retries, an unknown outcome is settled by describing the mesh. A mesh already gone
-   * counts as done, as Terraform reads it (docs/reference/asm-lifecycle-api.md §c).
+   * counts as done, as Terraform reads it (docs/reference/asm-lifecycle-api.md §c); `gone` says which
+   * answers of the describe after an unknown outcome mean gone: StatusForbidden only once a delete was
+   * sent (goneAfterDelete); the call's own answer is "gone" only as ServiceMesh.NotFound.
    */
   private async sendOnce(
     action: string,
     meshId: string,
     body: Record<string, string>,
-    accepted: (seen: MeshInfo | undefined) => boolean
+    accepted: (seen: MeshInfo | undefined) => boolean,
+    gone: (error: unknown) => boolean
   ): Promise<{ requestId: string }> {
     try {
       return { requestId: await this.change({ action, query: {}, body: { ServiceMeshId: meshId, ...body } }) }
     } catch (error) {
-      if (goneAfterDelete(error)) return { requestId: (error as CloudCallError).failure.requestId ?? '' }
+      if (notFound(error)) return { requestId: (error as CloudCallError).failure.requestId ?? '' }
       if (!(error instanceof CloudCallError) || !error.failure.outcomeUnknown) throw error
       this.log.warning(`${error.message}. It may have been carried out; describing mesh ${meshId} first.`)
-      if (!accepted(await this.describe(meshId))) throw error
+      const seen = await this.describe(meshId).catch((failure: unknown) => {
+        if (gone(failure)) return undefined
+        throw failure
+      })
+      if (!accepted(seen)) throw error
       this.log.info(`Mesh ${meshId} shows that ${action} was carried out.`)
       return { requestId: error.failure.requestId ?? '' }
     }
   }
 
-  async create(request: MeshRequest, existing: readonly string[] = []): Promise<CreateResult> {
+  async findCreated(
+    request: Pick<MeshRequest, 'name' | 'region'>,
+    existing: readonly string[],
+    look: LookOptions
+  ): Promise<MeshInfo | undefined> {
     const where = `name "${request.name}" in ${request.region}`
-    const sends = RETRY.createSends
-    for (let send = 1; ; send++) {
-      let unknown: CloudCallError | string
+    const until = look.since + this.timeouts.create.readMs + POLL.createdMesh.windowMs
+    let interval: number = POLL.createdMesh.firstMs
+    for (;;) {
+      let failure: CloudCallError | undefined
       try {
-        const { body, requestId } = await this.client.call({
-          action: 'CreateServiceMesh',
-          version: VERSION,
-          method: 'POST',
-          query: request.query,
-          body: request.body,
-          timeout: this.timeouts.create,
-          retryUnknownOutcome: false
-        })
-        if (typeof body.ServiceMeshId === 'string' && body.ServiceMeshId)
-          return { meshId: body.ServiceMeshId, requestId }
-        unknown = `the answer (request id ${requestId || 'none'}) holds no ServiceMeshId`
+        const fresh = (await this.findByName(request.name, request.region)).filter(
+          m => !existing.includes(m.id)
+        )
+        if (fresh.length === 1) return fresh[0]
+        if (fresh.length > 1)
+          throw new ActionError(
+            `${fresh.length} new meshes have ${where}: ${fresh.map(mesh => mesh.id).join(', ')}`,
+            'Decide which mesh to keep, delete the others in the ASM console, then re-run the job.'
+          )
       } catch (error) {
-        if (!(error instanceof CloudCallError) || !error.failure.outcomeUnknown) throw error
-        unknown = error
+        if (!(error instanceof CloudCallError && error.failure.retryable)) throw error
+        failure = error
       }
-      const reason = typeof unknown === 'string' ? unknown : unknown.message
-      this.log.warning(
-        `CreateServiceMesh: ${reason}. The mesh may exist now; looking for ${where} before anything else.`
-      )
-      // A moment for an in-flight create to become visible in the list (never zero: RETRY.createSends.minMs).
-      await this.sleep(backoff(send, sends, this.random))
-      const seen = await this.findByName(request.name, request.region).catch((error: unknown) => {
-        if (!(error instanceof ActionError)) throw error
-        throw new ActionError(
-          `CreateServiceMesh: the outcome is unknown (${reason}), and looking for ${where} failed too: ${error.message}`,
-          `Look for a mesh with ${where} in the ASM console before re-running; ` +
-            'the next run adopts it (adopt-existing) instead of creating a second one.'
-        )
-      })
-      const found = seen.filter(mesh => !existing.includes(mesh.id))
-      if (found.length === 1) {
-        this.log.info(`Found mesh ${found[0].id} with ${where}: the create went through.`)
-        const requestId = typeof unknown === 'string' ? '' : (unknown.failure.requestId ?? '')
-        return { meshId: found[0].id, requestId }
+      const remaining = until - this.now()
+      if (remaining <= 0) {
+        if (failure) throw failure
+        return undefined
       }
-      if (found.length > 1)
-        throw new ActionError(
-          `CreateServiceMesh: the outcome was unknown (${reason}) and ${found.length} meshes have ${where}: ` +
-            found.map(mesh => mesh.id).join(', '),
-          'Decide which mesh to keep, delete the others in the ASM console, then re-run the job.'
-        )
-      if (send >= sends.maxAttempts)
-        throw new ActionError(
-          `CreateServiceMesh: ${send} sends ended without a clear answer (last: ${reason}) and no mesh has ${where}`,
-          `Check that the runner can reach ${this.host}, then re-run the job; ` +
-            'if a mesh shows up in the ASM console later, the next run adopts it (adopt-existing).'
-        )
-      this.log.info(
-        `No mesh has ${where}: the create did not happen; sending it again (${send + 1} of ${sends.maxAttempts}).`
-      )
+      if (failure)
+        this.log.warning(`${failure.message}; looking again in ${Math.round(interval / 100) / 10} s`)
+      await this.sleep(Math.min(interval, remaining), look.signal).catch(() => undefined)
+      if (look.signal?.aborted) throw cancelledWhileLooking(where)
+      interval = Math.min(interval * 2, POLL.createdMesh.maxMs)
     }
+  }
+
+  async create(
+    request: MeshRequest,
+    existing: readonly string[],
+    look: Omit<LookOptions, 'since'> = {}
+  ): Promise<CreateResult> {
+    const where = `name "${request.name}" in ${request.region}`
+    const since = this.now()
+    let reason: string
+    let requestId = ''
+    try {
+      const answer = await this.client.call({
+        action: 'CreateServiceMesh',
+        version: VERSION,
+        method: 'POST',
+        query: request.query,
+        body: request.body,
+        timeout: this.timeouts.create,
+        retryUnknownOutcome: false
+      })
+      const meshId = answer.body.ServiceMeshId
+      if (typeof meshId === 'string' && MESH_ID.test(meshId)) return { meshId, requestId: answer.requestId }
+      requestId = answer.requestId
+      reason = `the answer (request id ${requestId || 'none'}) holds no ServiceMeshId`
+    } catch (error) {
+      if (!(error instanceof CloudCallError) || !error.failure.outcomeUnknown) throw error
+      reason = error.message
+      requestId = error.failure.requestId ?? ''
+    }
+    const window = this.timeouts.create.readMs + POLL.createdMesh.windowMs
+    this.log.warning(
+      `CreateServiceMesh: ${reason}. The mesh may exist now, so the create is not sent again; ` +
+        `looking for ${where} until ${minutes(window)} after it was sent.`
+    )
+    const found = await this.findCreated(request, existing, { ...look, since }).catch((error: unknown) => {
+      if (!(error instanceof ActionError)) throw error
+      throw new ActionError(
+        `CreateServiceMesh: the outcome is unknown (${reason}), and looking for ${where} failed too: ${error.message}`,
+        `Look for a mesh with ${where} in the ASM console. The state record marks the create as unknown, ` +
+          'so the next run looks for it first and records it instead of creating a second one.'
+      )
+    })
+    if (found) {
+      this.log.info(`Found mesh ${found.id} with ${where}: the create went through.`)
+      return { meshId: found.id, requestId }
+    }
+    throw new ActionError(
+      `CreateServiceMesh: the outcome is unknown (${reason}), and no new mesh with ${where} appeared within ` +
+        `${minutes(window)} of the send; the create was not sent again.`,
+      `Check the ASM console for a mesh with ${where}. The state record marks the create as unknown: the ` +
+        'next run looks for the mesh first, records it if it appeared, and creates one only if it did not.'
+    )
   }
 
   async waitUntilRunning(meshId: string, wait: WaitOptions): Promise<MeshInfo> {

@@ -48,16 +48,40 @@ export interface ChangeCall {
   body: Record<string, string>
 }
 
+/** Where and how long to look for the mesh of a create of unknown outcome. */
+export interface LookOptions {
+  /** When the create was sent (ms, like Date.now): the look ends once it can no longer show up. */
+  since: number
+  /** Stops the look early (the job was cancelled). */
+  signal?: AbortSignal
+}
+
 export interface MeshApi {
   /**
-   * CreateServiceMesh; an unknown outcome is resolved by looking the mesh up, never by sending again.
-   * `existing`: ids of meshes known to have existed before this create (a recorded mesh, same-name
-   * meshes seen earlier), so that the lookup never takes one of them for the new mesh.
+   * CreateServiceMesh, sent once: an unknown outcome is resolved by looking the mesh up (findCreated),
+   * never by sending again. `existing`: ids of the meshes with the same name and region listed before the
+   * send (and any recorded mesh), so that the lookup never takes one of them for the new mesh.
    */
-  create(request: MeshRequest, existing?: readonly string[]): Promise<CreateResult>
+  create(
+    request: MeshRequest,
+    existing: readonly string[],
+    look?: Omit<LookOptions, 'since'>
+  ): Promise<CreateResult>
   /** DescribeServiceMeshes filtered client-side on name and region. */
   findByName(name: string, region: string): Promise<MeshInfo[]>
-  /** DescribeServiceMeshDetail; undefined when the mesh does not exist (any more). */
+  /**
+   * The one mesh with the name and region that is not in `existing`, looked for with backoff until a
+   * create sent at `look.since` can no longer show up; undefined when none did. Several: an error.
+   */
+  findCreated(
+    request: Pick<MeshRequest, 'name' | 'region'>,
+    existing: readonly string[],
+    look: LookOptions
+  ): Promise<MeshInfo | undefined>
+  /**
+   * DescribeServiceMeshDetail; undefined only when the API says ServiceMesh.NotFound. An ambiguous
+   * StatusForbidden is thrown as an access error.
+   */
   describe(meshId: string): Promise<MeshInfo | undefined>
   /**
    * DescribeServiceMeshDetail, and with `tagsIn` (the mesh's region) its tags from ListTagResources;

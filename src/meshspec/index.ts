@@ -7,7 +7,8 @@ import { readSpecFile } from '../workspace.js'
 import type { Env } from './interpolate.js'
 import { parseSpec } from './parse.js'
 import { buildRequest, type MeshRequest } from './request.js'
-import { secretsToMask } from './secrets.js'
+import { checkSafety } from './safety.js'
+import { environmentPaths, secretsToMask } from './secrets.js'
 import { validateSpec } from './validate.js'
 
 export type { Env } from './interpolate.js'
@@ -45,6 +46,7 @@ export async function loadSpec(options: LoadSpecOptions): Promise<SpecResult> {
 /** The same for bytes already in memory (tests, benchmarks, fuzzing). Never throws on bad content. */
 export function evaluateSpec(bytes: Uint8Array, options: { file: string; env: Env }): SpecResult {
   const parsed = parseSpec(bytes, options)
+  if (parsed.root) checkSafety(parsed.root, parsed.problems)
   const validated = parsed.root ? validateSpec(parsed.root, parsed.problems) : undefined
   const diagnostics = parsed.problems.all()
   const result: SpecResult = {
@@ -52,6 +54,7 @@ export function evaluateSpec(bytes: Uint8Array, options: { file: string; env: En
     diagnostics,
     secrets: secretsToMask(parsed.envValues, validated?.secretTexts ?? [])
   }
-  if (validated && !hasErrors(diagnostics)) result.request = buildRequest(validated.values)
+  if (validated && !hasErrors(diagnostics))
+    result.request = buildRequest(validated.values, environmentPaths(parsed.root))
   return result
 }

@@ -1,15 +1,16 @@
 /** The spec file's bytes → text: bounded in size, UTF-8 (RFC 3629) and printable as YAML 1.2 wants. */
 import { isUtf8 } from 'node:buffer'
-import { MAX_SPEC_BYTES } from '../workspace.js'
 import { LineIndex } from './lines.js'
 import { type Problems, START } from './problems.js'
 import { FILE_RULES } from './rulebook.js'
 import type { Position } from './tree.js'
 
+export const MAX_SPEC_BYTES = 1024 * 1024
+
 /** Bytes → text, or undefined with a diagnostic for oversized, binary or non-UTF-8 input. */
 export function decodeText(input: Uint8Array, problems: Problems): string | undefined {
   if (input.length > MAX_SPEC_BYTES) {
-    // The file reader stops one byte past the limit, so the size is only known to be over it.
+    // No size in `found`: a file is read only up to one byte past the limit (workspace.ts).
     problems.report(FILE_RULES.size, START, '', 'the spec file is larger than 1 MiB')
     return undefined
   }

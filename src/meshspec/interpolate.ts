@@ -9,6 +9,8 @@ export interface InterpolationProblem {
   reference: string
   message: string
   expected?: string
+  /** A reference to the runner's or the action's own variables, or to a copy of a credential. */
+  refused?: true
 }
 
 export interface Interpolated {
@@ -24,6 +26,46 @@ export interface Interpolated {
 
 const REFERENCE = /\$\$\{|\$\{([^}]*)\}?/g
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/**
+ * The runner's and the action's own variables (docs/contract.md §4.1): tokens, credentials, inputs. A spec
+ * (perhaps from a pull request) never reads them, since they would be sent to the cloud. Case-blind,
+ * because on Windows runners `${github_token}` reads GITHUB_TOKEN.
+ */
+const RESERVED = /^(ACTIONS|GITHUB|RUNNER|INPUT|ALIBABA_CLOUD)_/i
+const RESERVED_LIST = 'ACTIONS_*, GITHUB_*, RUNNER_*, INPUT_* or ALIBABA_CLOUD_*'
+/** Where the run's credentials are: a variable with the same value is a copy of one under another name. */
+const CREDENTIALS = [
+  'INPUT_ACCESS-KEY-ID',
+  'INPUT_ACCESS-KEY-SECRET',
+  'INPUT_SECURITY-TOKEN',
+  'INPUT_GITHUB-TOKEN',
+  'ALIBABA_CLOUD_ACCESS_KEY_ID',
+  'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+  'ALIBABA_CLOUD_SECURITY_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+  'ACTIONS_RUNTIME_TOKEN',
+  'GITHUB_TOKEN'
+]
+/** Shorter values ("true", "1") are too common to be taken for a copied credential. */
+const MIN_CREDENTIAL_LENGTH = 8
+
+/** Why `name` may not be read from the spec; undefined when it may. */
+function refusal(
+  name: string,
+  value: string | undefined,
+  env: Env
+): InterpolationProblem['message'] | undefined {
+  const advice = "map a variable of your own in the step's env:"
+  if (RESERVED.test(name))
+    return `\${${name}} is a variable of the runner or of this action (${RESERVED_LIST}), which the spec may not read: ${advice}`
+  if (value === undefined || value.length < MIN_CREDENTIAL_LENGTH) return undefined
+  // Read without a property access: the CLI watches which variables are looked up to name the missing ones.
+  const copied = CREDENTIALS.find(
+    credential => Object.getOwnPropertyDescriptor(env, credential)?.value === value
+  )
+  return copied && `\${${name}} holds the same value as ${copied}, a credential of this run: ${advice}`
+}
 
 export function interpolate(text: string, env: Env): Interpolated {
   const result: Interpolated = { value: '', names: [], whole: false, substituted: [], problems: [] }
@@ -47,6 +89,11 @@ export function interpolate(text: string, env: Env): Interpolated {
     }
     result.names.push(name)
     const value = env[name]
+    const refused = refusal(name, value, env)
+    if (refused) {
+      result.problems.push({ index: match.index, reference, message: refused, refused: true })
+      continue
+    }
     // An empty variable counts as missing: in a workflow, `${{ secrets.X }}` of an unset secret is empty.
     if (value === undefined || value === '') {
       result.problems.push({

@@ -24,6 +24,7 @@ import { ENV_RULES, FILE_RULES } from './rulebook.js'
 import type { MapNode, Position, ScalarNode, SpecNode } from './tree.js'
 import { reportYamlIssues } from './yaml-issues.js'
 
+export { MAX_SPEC_BYTES } from './input-text.js'
 /** Far above any real spec (about 7 levels) and far below what could exhaust the stack. */
 export const MAX_NESTING = 64
 export const MAX_ALIASES = 100
@@ -306,7 +307,7 @@ class TreeBuilder {
     const result = interpolate(value, this.env)
     this.envValues.push(...result.substituted)
     this.reportReferences(
-      result.problems.map(p => ({ ...p, rule: ENV_RULES.reference })),
+      result.problems.map(p => ({ ...p, rule: p.refused ? ENV_RULES.ownVariables : ENV_RULES.reference })),
       range,
       pos,
       path

@@ -54,6 +54,11 @@ export const ENV_RULES = {
     '$NAME without braces is sent as written, not replaced.',
     borrowed('this action: only ${NAME} is replaced', 'docs/contract.md §4.1')
   ),
+  ownVariables: rule(
+    "${NAME} names none of the runner's or the action's own variables (ACTIONS_*, GITHUB_*, RUNNER_*, " +
+      "INPUT_*, ALIBABA_CLOUD_*), nor a variable holding one of the run's credentials.",
+    specFormat('§4.1')
+  ),
   fromSecret: rule('A CA private key comes from ${NAME}, never written in the file.', specFormat('§4.1'))
 } satisfies Record<string, Rule>
 

@@ -9,6 +9,7 @@ import { FORMATS, isStringFormat } from './formats.js'
 import { basisOf, constraintText } from './reference.js'
 import { ENV_RULES, EXTRA_RULES, FILE_RULES, KEY_RULES } from './rulebook.js'
 import { type Condition, CROSS_RULES, type CrossRule } from './rules.js'
+import { SAFETY_RULES } from './safety.js'
 import { ACCESS_LOG_RULES, LOCALITY_RULES } from './structured.js'
 import { TAG_RULES } from './tags.js'
 
@@ -73,7 +74,12 @@ export function renderRules(): string {
     '## The file and YAML',
     ruleTable(Object.values(FILE_RULES)),
     '## Keys, types and values',
-    ruleTable([...Object.values(KEY_RULES), ...Object.values(PEM_RULES), ...Object.values(TAG_RULES)]),
+    ruleTable([
+      ...Object.values(KEY_RULES),
+      ...Object.values(SAFETY_RULES),
+      ...Object.values(PEM_RULES),
+      ...Object.values(TAG_RULES)
+    ]),
     '## Values from the environment',
     ruleTable(Object.values(ENV_RULES)),
     '## Fields',

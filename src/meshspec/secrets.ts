@@ -1,5 +1,6 @@
 /** Every form in which a secret or environment-sourced value may show up, for masking (docs/contract.md §4.1). */
 import { decodePem, toBase64 } from './pem.js'
+import type { MapNode, SpecNode } from './tree.js'
 
 const ARMOR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/
 
@@ -29,4 +30,17 @@ export function secretsToMask(envValues: readonly string[], secretTexts: readonl
   for (const value of secretTexts) for (const form of forms(value)) all.add(form)
   for (const value of envValues) if (!isTrivial(value)) for (const form of forms(value)) all.add(form)
   return [...all].filter(form => !isTrivial(form))
+}
+
+/** Every scalar that used `${NAME}`, by spec path (`tags.team`, `network.vSwitches[0]`), for the request builder. */
+export function environmentPaths(root: MapNode | undefined): Map<string, string[]> {
+  const found = new Map<string, string[]>()
+  const walk = (node: SpecNode, path: string): void => {
+    if (node.kind === 'scalar') {
+      if (node.env && node.env.names.length > 0) found.set(path, node.env.names)
+    } else if (node.kind === 'seq') node.items.forEach((item, i) => walk(item, `${path}[${i}]`))
+    else for (const entry of node.entries) walk(entry.value, path ? `${path}.${entry.key}` : entry.key)
+  }
+  if (root) walk(root, '')
+  return found
 }

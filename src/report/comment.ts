@@ -1,14 +1,46 @@
 /**
- * One sticky plan comment per state key on a pull request: found by a hidden marker on its first line,
- * updated in place on re-runs, created when missing.
+ * One sticky plan comment per state key on a pull request: found by a hidden marker on its first line AND
+ * by its author being the token's own identity, updated in place on re-runs, created when missing. Anyone
+ * can write the marker into a comment; such a comment is never edited.
+ *
+ * The identity is the GraphQL `viewer` login, which installation tokens can read (GITHUB_TOKEN:
+ * `github-actions[bot]`; a GitHub App token: `<app-slug>[bot]`; a personal token: the user), while REST
+ * `GET /user` refuses installation tokens. When it cannot be read, it is taken to be
+ * `github-actions[bot]`, whose comments only workflows of this repository can write.
+ *
+ * Requests go through the one GitHub client (github.ts), so a hung connection ends the comment step, not
+ * the run.
  *
  * A comment is a convenience: the plan itself is in the outputs and the job summary. So no failure here
  * fails the run; each is logged (a notice when the token may not comment, else a warning) and returns 'skipped'.
  */
-import { createGitHubClient, githubFailure, parseRepository, type GitHubClientOptions } from '../github.js'
+import {
+  createGitHubClient,
+  githubFailure,
+  parseRepository,
+  type GitHubClientOptions,
+  type Octokit
+} from '../github.js'
+import type { Log } from '../log.js'
 import { commentMarker, shorten } from './markdown.js'
 
 export type CommentResult = 'created' | 'updated' | 'unchanged' | 'skipped'
+
+const PAGE_SIZE = 100
+
+/** GITHUB_TOKEN's identity: the fallback when the token's own cannot be read. */
+export const GITHUB_ACTIONS_BOT = 'github-actions[bot]'
+
+/** The login the token acts as (see the header). */
+async function tokenIdentity(octokit: Octokit, log: Log): Promise<string> {
+  try {
+    const { viewer } = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }')
+    if (typeof viewer?.login === 'string' && viewer.login !== '') return viewer.login
+  } catch (error) {
+    log.debug(`Could not read the token's identity (${(error as Error).message.split('\n')[0]}).`)
+  }
+  return GITHUB_ACTIONS_BOT
+}
 
 export interface PlanCommentOptions extends GitHubClientOptions {
   /** owner/repo */
@@ -42,13 +74,16 @@ export async function upsertPlanComment(options: PlanCommentOptions): Promise<Co
     const octokit = await createGitHubClient(options)
     const issue = { owner, repo, issue_number: issueNumber }
 
+    const identity = await tokenIdentity(octokit, log)
     let existing: { id: number; body?: string } | undefined
     for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
       ...issue,
-      per_page: 100
+      per_page: PAGE_SIZE
     })) {
-      // Only a comment that starts with the marker is ours; a quote of it further down is not.
-      existing = page.data.find(comment => comment.body?.startsWith(marker))
+      // Ours: written by this token's identity and starting with the marker (a quote further down is not).
+      existing = page.data.find(
+        comment => comment.user?.login === identity && comment.body?.startsWith(marker)
+      )
       if (existing) break
     }
 
@@ -79,7 +114,7 @@ function skippedBecause(
   issueNumber: number,
   apiUrl: string
 ): { permission: boolean; message: string } {
-  const failed = githubFailure(error, apiUrl)
+  const failed = githubFailure(error, { apiUrl })
   // Only the first line: Octokit appends a documentation URL, and nothing from the request (its headers
   // carry the token) is ever printed.
   const firstLine = (text: string) => shorten(text.split('\n')[0], 300)
@@ -90,13 +125,7 @@ function skippedBecause(
       'Pull requests from forks always get a read-only token, so they get no comment; the plan is in the job summary.'
     return { permission: true, message: text }
   }
-  const what = !failed
-    ? error instanceof Error
-      ? error.message
-      : String(error)
-    : failed.status === undefined
-      ? failed.description
-      : `HTTP ${failed.status}: ${failed.message}`
+  const what = failed ? failed.description : error instanceof Error ? error.message : String(error)
   return {
     permission: false,
     message: `Plan comment skipped: commenting on #${issueNumber} failed (${firstLine(what)}). The plan is in the job summary.`

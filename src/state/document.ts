@@ -134,11 +134,13 @@ const pendingCreate = object(
     since: timestamp,
     name: string({ nonEmpty: true }),
     region: string({ nonEmpty: true }),
+    lockId: string({ nonEmpty: true }),
+    existing: arrayOf(string({ nonEmpty: true })),
     outcome: oneOf('unknown'),
     operation: oneOf('delete'),
     meshId: string({ nonEmpty: true })
   },
-  ['outcome', 'operation', 'meshId']
+  ['lockId', 'existing', 'outcome', 'operation', 'meshId']
 )
 
 const tombstone = object({

@@ -85,7 +85,7 @@ class GitHubStore implements StateStore {
   }
 
   private failure(error: unknown) {
-    return githubFailure(error, this.options.apiUrl)
+    return githubFailure(error, this.options)
   }
 
   /** A request failure → an error the user can act on. */
@@ -95,8 +95,8 @@ class GitHubStore implements StateStore {
     const problem = `Cannot ${what} (${this.description}). ${failed.description}`
     if (failed.status === undefined)
       return new ActionError(
-        problem,
-        `Check that the runner can reach ${this.options.apiUrl} (GITHUB_API_URL), then re-run the job.`
+        `${problem}${failed.attempts > 1 ? `, on each of ${failed.attempts} attempts` : ''}.`,
+        `Check that the runner can reach ${this.options.apiUrl}, then re-run the job.`
       )
     if (failed.status === 429 || /rate limit/i.test(failed.message))
       return new ActionError(problem, 'Wait for the rate limit to reset, then re-run.')
@@ -215,7 +215,8 @@ class GitHubStore implements StateStore {
 
   async write(document: StateDocument, expected: string | undefined, message: string): Promise<StateWrite> {
     const { owner, repo, path, branch, description } = this
-    const content = Buffer.from(serialiseStateDocument(document), 'utf8').toString('base64')
+    const text = serialiseStateDocument(document)
+    const content = Buffer.from(text, 'utf8').toString('base64')
     if (expected === undefined) await this.ensureBranch()
     try {
       const { data } = await this.call(gh =>
@@ -235,19 +236,36 @@ class GitHubStore implements StateStore {
     } catch (error) {
       const failed = this.failure(error)
       // 409 "<path> does not match <sha>", 422 `"sha" wasn't supplied` or "is at <sha> but expected <sha>"
-      // (the branch moved under the write), 404 the branch was deleted since it was read. The client
-      // (github.ts) retries a 5xx; if one hid a PUT that succeeded, the retry conflicts and the caller
-      // re-reads its own record.
+      // (the branch moved under the write), 404 the branch was deleted since it was read.
       if (
         failed?.status === 409 ||
         failed?.status === 404 ||
         (failed?.status === 422 && /\bsha\b|but expected/i.test(failed.message))
       ) {
+        // The client (github.ts) repeats a PUT after a 5xx or no answer in time; when GitHub had applied the
+        // first attempt, the repeat conflicts with it and the file holds exactly these bytes, which carry
+        // this run's time and lock id.
+        const own = await this.alreadyWritten(text)
+        if (own) return own
         throw new StateConflictError(
           `the state record in ${description} changed since it was read (${failed.message})`
         )
       }
       throw this.explain(error, 'write', 'write the state record')
+    }
+  }
+
+  /** The write's result when the file on the branch holds exactly `text` now; undefined otherwise. */
+  private async alreadyWritten(text: string): Promise<StateWrite | undefined> {
+    const { owner, repo, path, branch, description } = this
+    try {
+      const { data } = await this.call(gh => gh.rest.repos.getContent({ owner, repo, path, ref: branch }))
+      if (Array.isArray(data) || data.type !== 'file' || typeof data.content !== 'string') return undefined
+      if (Buffer.from(data.content, 'base64').toString('utf8') !== text) return undefined
+      this.options.log.debug(`GitHub had applied the write of ${description} before answering with an error.`)
+      return { revision: data.sha, location: data.html_url ?? description }
+    } catch {
+      return undefined
     }
   }
 }

@@ -42,6 +42,17 @@ export interface PendingCreate {
   name: string
   region: string
   /**
+   * Random per process: tells this process's own entry from another's, even one of the same run and
+   * attempt (matrix jobs share both), after a write that GitHub applied but answered with an error.
+   * Absent in entries written by earlier versions.
+   */
+  lockId?: string
+  /**
+   * Ids of the meshes with this name and region that existed before the create was sent: none of them is
+   * ever taken for the mesh this create made. Absent in entries written by earlier versions.
+   */
+  existing?: string[]
+  /**
    * `unknown`: CreateServiceMesh was sent and it is not known whether it took effect (or its record
    * could not be written). The next run does not wait for this entry; it looks for the mesh first.
    * For a destroy: the run ended before it knew the mesh gone; the next destroy finishes it.

@@ -6,12 +6,16 @@
  */
 export type Fault =
   | { kind: 'throttle'; action?: string; times?: number; retryAfterSeconds?: number }
+  /** `code`: the error code (default from the status, e.g. 500 → InternalError). */
   | {
       kind: 'status'
       status: number
       action?: string
       times?: number
       nonJson?: boolean
+      code?: string
+      /** The error's Message (default "Injected fault: HTTP <status> <reason>."). */
+      message?: string
       afterProcessing?: boolean
     }
   | { kind: 'delay'; ms: number; action?: string; times?: number; afterProcessing?: boolean }
@@ -35,6 +39,11 @@ export class FaultQueue {
       throw new Error(`cloud emulator: fault "${fault.kind}" needs times >= 1, got ${times}`)
     }
     this.pending.push({ fault, remaining: times })
+  }
+
+  /** Drops every fault not yet spent. */
+  clear(): void {
+    this.pending.length = 0
   }
 
   /** The fault the next request for `action` suffers, if any. */

@@ -37,11 +37,14 @@ export const DEFAULT_ISTIO_VERSION = 'v1.22.6.71-g0b38b4b3-aliyun'
 export class MeshService {
   private readonly all: EmulatedMesh[] = []
   private readonly transitions = new Map<string, Transition>()
+  /** When a mesh made by CreateServiceMesh shows up in DescribeServiceMeshes (see listLagMs). */
+  private readonly listedFrom = new Map<string, number>()
 
   constructor(
     private readonly clock: () => number,
     private readonly provisionMs: number,
-    private readonly acceptParameters: string[]
+    private readonly acceptParameters: string[],
+    private readonly listLagMs = 0
   ) {}
 
   /** Every mesh, states settled to the emulator clock. */
@@ -59,6 +62,7 @@ export class MeshService {
       state: 'initial',
       parameters: params
     })
+    this.listedFrom.set(mesh.id, mesh.createdAt + this.listLagMs)
     this.transitions.set(mesh.id, {
       at: mesh.createdAt + this.provisionMs,
       ...(failure === undefined ? { state: 'running' } : { state: 'failed', errorMessage: failure })
@@ -73,8 +77,11 @@ export class MeshService {
         throw invalidParameter(name, 'DescribeServiceMeshes accepts only Tag.N.Key / Tag.N.Value.')
     }
     const wanted = readTags(params)
-    const matching = this.meshes.filter(mesh =>
-      wanted.every(tag => tagsOf(mesh).some(own => own.Key === tag.Key && own.Value === tag.Value))
+    const now = this.clock()
+    const matching = this.meshes.filter(
+      mesh =>
+        (this.listedFrom.get(mesh.id) ?? 0) <= now &&
+        wanted.every(tag => tagsOf(mesh).some(own => own.Key === tag.Key && own.Value === tag.Value))
     )
     return { ServiceMeshes: matching.map(describeMesh) }
   }
