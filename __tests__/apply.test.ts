@@ -49,7 +49,14 @@ beforeEach(async () => {
 afterEach(() => rm(workspace, { recursive: true, force: true }))
 
 const input = (runId: string, overrides: Partial<ApplyInput['settings']> = {}): ApplyInput => ({
-  settings: { adoptExisting: true, onChange: 'fail', run: run(runId), ...overrides },
+  settings: {
+    adoptExisting: true,
+    onChange: 'fail',
+    run: run(runId),
+    wait: true,
+    waitTimeoutSeconds: 60,
+    ...overrides
+  },
   stateKey: 'cn-hangzhou/prod',
   request
 })
@@ -237,6 +244,7 @@ describe('every way out of a create leaves its pending entry right', () => {
     const watching: StateStore = {
       description: store.description,
       read: () => store.read(),
+      siblings: () => store.siblings(),
       write: (document, expected, message) => {
         seen.push(document.current ? 'recorded' : (document.pending?.outcome ?? 'lock'))
         return store.write(document, expected, message)
@@ -254,6 +262,7 @@ describe('every way out of a create leaves its pending entry right', () => {
     const aborting: StateStore = {
       description: store.description,
       read: () => store.read(),
+      siblings: () => store.siblings(),
       write: async (document, expected, message) => {
         const written = await store.write(document, expected, message)
         controller.abort(new Error('SIGTERM'))
@@ -273,6 +282,7 @@ describe('every way out of a create leaves its pending entry right', () => {
     const flaky: StateStore = {
       description: store.description,
       read: () => store.read(),
+      siblings: () => store.siblings(),
       write: async (document, expected, message) => {
         const written = await store.write(document, expected, message)
         if (first && document.pending) {

@@ -93,6 +93,7 @@ describe('runMesh', () => {
     const failingRecord = (store: StateStore): StateStore => ({
       description: store.description,
       read: () => store.read(),
+      siblings: () => store.siblings(),
       write: (document, expected, message) =>
         message.startsWith('Record mesh')
           ? Promise.reject(new ActionError('the disk is full'))

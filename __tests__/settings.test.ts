@@ -22,7 +22,7 @@ describe('readSettings', () => {
       stsEndpoint: { protocol: 'https', host: 'sts.aliyuncs.com' },
       state: 'github',
       stateBranch: 'asm-state',
-      onChange: 'fail',
+      onChange: 'update',
       adoptExisting: true,
       wait: true,
       waitTimeoutSeconds: 1200,
@@ -52,7 +52,7 @@ describe('readSettings', () => {
     try {
       readSettings({
         'INPUT_ROLE-TO-ASSUME': 'acs:ram::1:role/r',
-        INPUT_MODE: 'destroy',
+        INPUT_MODE: 'remove',
         INPUT_WAIT: 'yes',
         'INPUT_ROLE-DURATION-SECONDS': '60'
       })
@@ -63,7 +63,7 @@ describe('readSettings', () => {
     const problems = (error as SettingsError).problems.join('\n')
     expect(problems).toContain('input spec: required')
     expect(problems).toContain('input oidc-provider-arn: missing')
-    expect(problems).toContain('input mode: "destroy"')
+    expect(problems).toContain('input mode: "remove"')
     expect(problems).toContain('input wait: "yes" is not a boolean')
     expect(problems).toContain('input role-duration-seconds: "60"')
   })

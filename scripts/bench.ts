@@ -23,7 +23,7 @@ const WAITING_RUNS = 3
 const PROVISION_MS = 20_000
 const PHASES: RowKey[][] = [
   ['baseline', 'floor', 'failFast', 'plan'],
-  ['apply', 'rerun']
+  ['apply', 'rerun', 'update', 'driftPlan']
 ]
 
 interface Options {

@@ -16,7 +16,8 @@ import { ActionError } from './errors.js'
 import { RETRY, retrying } from './retry.js'
 import { toRecordedParameters } from './state/diff.js'
 import { emptyStateDocument, withCurrentRecord } from './state/document.js'
-import type { PendingCreate, StateDocument, StateRecord } from './state/record.js'
+import type { RunContext } from './settings.js'
+import type { PendingCreate, StateDocument, StateRecord, WrittenBy } from './state/record.js'
 import { StateConflictError, type StateRead, type StateStore, type StateWrite } from './state/store.js'
 
 /** What creating and recording need: the run's input and deps, its clock, and its lock id. */
@@ -162,34 +163,60 @@ export function recordedIds(document: StateDocument | undefined): string[] {
   return recorded.map(r => r.meshId)
 }
 
-/**
- * Writes the record of a mesh as current on top of `read` (the old current goes to the history, any
- * pending entry is cleared). The mesh exists, so a conflict must not lose it: re-read and write again on
- * top of whatever is there now.
- */
-export async function recordMesh(
+/** The record of a mesh made or adopted from this run's spec. */
+export function newRecord(
+  input: ApplyInput,
   meshId: string,
   requestId: string,
   origin: StateRecord['origin'],
-  read: StateRead,
-  { input, deps, clock }: Locking
-): Promise<StateWrite> {
-  const { request, stateKey } = input
-  const { run } = input.settings
-  const record: StateRecord = {
+  clock: Pick<Clock, 'now'>
+): StateRecord {
+  const { request } = input
+  return {
     meshId,
     requestId,
     origin,
     name: request.name,
     region: request.region,
     parameters: toRecordedParameters(request.parameters),
-    commitSha: run.sha,
-    runId: run.runId,
-    runAttempt: run.runAttempt,
-    actor: run.actor,
-    repository: run.repository,
-    time: new Date(clock.now()).toISOString()
+    ...writtenBy(input.settings.run, clock),
+    ...(input.specFile && { specFile: input.specFile })
   }
+}
+
+/** This run, now: who wrote a record or a tombstone. */
+export const writtenBy = (run: RunContext, clock: Pick<Clock, 'now'>): WrittenBy => ({
+  commitSha: run.sha,
+  runId: run.runId,
+  runAttempt: run.runAttempt,
+  actor: run.actor,
+  repository: run.repository,
+  time: new Date(clock.now()).toISOString()
+})
+
+/** Writes the record of a mesh made or adopted from this run's spec (recordAs). */
+export async function recordMesh(
+  meshId: string,
+  requestId: string,
+  origin: StateRecord['origin'],
+  read: StateRead,
+  locking: Pick<Locking, 'input' | 'deps' | 'clock'>
+): Promise<StateWrite> {
+  return recordAs(newRecord(locking.input, meshId, requestId, origin, locking.clock), read, locking)
+}
+
+/**
+ * Writes `record` as current on top of `read` (the old current goes to the history, any pending entry
+ * is cleared). The mesh exists, so a conflict must not lose it: re-read and write again on top of
+ * whatever is there now.
+ */
+export async function recordAs(
+  record: StateRecord,
+  read: StateRead,
+  { input, deps, clock }: Pick<Locking, 'input' | 'deps' | 'clock'>
+): Promise<StateWrite> {
+  const { stateKey } = input
+  const { meshId } = record
   const base = read.document ?? emptyStateDocument(stateKey)
   let latest = read
   const write = async (attempt: number) => {

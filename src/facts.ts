@@ -13,9 +13,12 @@ export async function gatherFacts(
 ): Promise<DecisionInput> {
   if (!mesh) return situation
   const reads = cloudReads(situation)
+  // One read of the recorded mesh serves the decision, the drift check and the update plan (§7.2).
+  const read = reads.describe === undefined ? undefined : await mesh.readLive(reads.describe, reads.tagsIn)
   return {
     ...situation,
-    ...(reads.describe !== undefined && { existing: (await mesh.describe(reads.describe)) ?? null }),
+    ...(reads.describe !== undefined && { existing: read?.info ?? null }),
+    ...(read && { live: read.live }),
     ...(reads.findByName && { candidates: await mesh.findByName(request.name, request.region) })
   }
 }

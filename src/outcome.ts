@@ -6,6 +6,7 @@
 import type { Decision } from './decide.js'
 import type { Diagnostic } from './diagnostics.js'
 import { ActionError } from './errors.js'
+import type { Drift, NotCompared } from './live.js'
 import type { Mode, RunContext } from './settings.js'
 import type { Change } from './state/record.js'
 
@@ -35,6 +36,8 @@ export interface Outcome {
   readonly diagnostics: readonly Diagnostic[]
   /** The spec against the recorded run; undefined until the state record was read. */
   readonly changes?: readonly Change[]
+  /** How each change (by spec path) would be or was made: `in place (UpdateMeshFeature)`, `needs a new mesh`, ... */
+  readonly labels?: Readonly<Record<string, string>>
   /** false: nothing was read from the cloud (plan without credentials, or the run stopped before). */
   readonly cloudRead: boolean
   readonly decision?: Decision
@@ -43,6 +46,19 @@ export interface Outcome {
   /** RequestId of CreateServiceMesh, when this run sent one that answered. */
   readonly requestId?: string
   readonly created: boolean
+  /** The live mesh against its record (docs/contract.md §7.2); undefined when it was not read. */
+  readonly drift?: readonly Drift[]
+  /** Recorded parameters the live read could not compare. */
+  readonly notCompared?: readonly NotCompared[]
+  /** This run changed the mesh in place. */
+  readonly updated: boolean
+  /** The update calls this run sent that answered, in order. */
+  readonly updates?: readonly { readonly api: string; readonly requestId: string }[]
+  /**
+   * Set when this run deleted the mesh (docs/contract.md §7.3); `mesh` is then the deleted one. `at`: when
+   * it was seen gone, or with wait: false (`waited` false) when DeleteServiceMesh was accepted.
+   */
+  readonly deletion?: { readonly at: string; readonly waited: boolean }
   /** Link to the state commit, or the state file's path, when this run wrote the record. */
   readonly stateLocation?: string
   readonly failure?: Failure
@@ -51,7 +67,14 @@ export interface Outcome {
 /** The outcome of a run that has done nothing yet. */
 export function startOutcome(mode: Mode, run?: RunContext): Outcome {
   const url = run && runUrl(run)
-  return { mode, ...(url && { runUrl: url }), diagnostics: [], cloudRead: false, created: false }
+  return {
+    mode,
+    ...(url && { runUrl: url }),
+    diagnostics: [],
+    cloudRead: false,
+    created: false,
+    updated: false
+  }
 }
 
 function runUrl({ serverUrl, repository, runId, runAttempt }: RunContext): string | undefined {

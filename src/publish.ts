@@ -52,6 +52,8 @@ export class Publisher {
     this.checkpoint(outcome)
     const warning = changeWarning(outcome)
     if (warning) this.runner.warning(warning)
+    const drifted = driftWarning(outcome)
+    if (drifted) this.runner.warning(drifted)
     const { failure } = outcome
     if (failure) {
       this.runner.setFailed(failure.advice ? `${failure.message}\n${failure.advice}` : failure.message)
@@ -91,6 +93,20 @@ export function changeWarning({ decision, changes = [] }: Outcome): string | und
   return `${decision.reason}. Changes: ${listed.join('; ')}. The diff is in the job summary and the diff output.`
 }
 
+/** One warning naming the drifted parameters (docs/contract.md §7.2); the values are in the summary. */
+export function driftWarning({ drift = [], decision, mesh, mode }: Outcome): string | undefined {
+  if (drift.length === 0) return undefined
+  const listed = drift.slice(0, WARNED_CHANGES).map(d => `${d.parameter} (${d.path})`)
+  if (drift.length > listed.length) listed.push(`and ${drift.length - listed.length} more`)
+  const what =
+    decision?.action === 'update'
+      ? mode === 'plan'
+        ? 'apply sets them back to the spec'
+        : 'this run set them back to the spec'
+      : 'nothing was changed'
+  return `The live mesh ${mesh?.id ?? ''} differs from its record: ${listed.join('; ')}; ${what}. The values are in the job summary and the drift output.`
+}
+
 /** `TraceSampling (tracing.sampling): 100 → 50`; `(not set)` for the side an added or removed one lacks. */
 function describeChange(change: Change): string {
   const value = (v: string | undefined) => (v === undefined ? '(not set)' : shorten(v, 80))
@@ -99,7 +115,10 @@ function describeChange(change: Change): string {
 
 async function commentOnPullRequest(outcome: Outcome, settings: Settings, log: Log): Promise<void> {
   const { run } = settings
-  if (settings.mode !== 'plan' || !outcome.decision || !settings.comment) return
+  // A plan shows what apply would do; a destroy (on a closed pull request) says what was deleted and
+  // when, and one with nothing to delete leaves that comment as it is.
+  const { decision } = outcome
+  if (settings.mode === 'apply' || !decision || decision.action === 'none' || !settings.comment) return
   if (!/^pull_request/.test(run.eventName)) return
   // pull_request_target runs with the base repository's secrets for a spec that may come from the pull
   // request: nothing derived from them, not even a fingerprint, goes into a comment anyone can read.

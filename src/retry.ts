@@ -33,6 +33,11 @@ export const RETRY = {
    */
   github: { maxAttempts: 4, baseMs: scaled(1000), capMs: scaled(8000) },
   /**
+   * Sends of one update call: a second only after the first ended unknown and reading the mesh back did
+   * not show its values (update.ts); never more, as a change is not to be sent blindly.
+   */
+  updateSends: { maxAttempts: 2, baseMs: scaled(1000), capMs: scaled(5000) },
+  /**
    * Rounds of read, decide and act when another run changed the state record in between. No pause: the
    * other run's write is already there to be read.
    */

@@ -15,7 +15,8 @@ import {
   type CredentialPlan
 } from './cloud/credential-plan.js'
 import type { MeshApi } from './cloud/types.js'
-import { apply, decideOn, settledOf, type Settled } from './apply.js'
+import { apply, decideOn, settledOf } from './apply.js'
+import { destroy, type DestroyOutcome } from './destroy.js'
 import { hasErrors } from './diagnostics.js'
 import { ActionError } from './errors.js'
 import type { Log } from './log.js'
@@ -24,7 +25,9 @@ import { failureOf, startOutcome, type Failure, type Outcome } from './outcome.j
 import type { Settings } from './settings.js'
 import { diffParameters } from './state/diff.js'
 import { stateKeyFor } from './state/open.js'
+import { stateKeyProblem } from './state/key.js'
 import type { StateRead, StateStore } from './state/store.js'
+import type { Situation } from './decide.js'
 
 export interface MeshDeps {
   /** The state store of a state key. */
@@ -57,14 +60,20 @@ export async function runMesh(settings: Settings, deps: MeshDeps): Promise<Outco
     advance({ stateKey })
     const store = await deps.openStore(stateKey)
     const initial = await store.read()
-    advance({ changes: diffParameters(initial.document?.current?.parameters, request.parameters) })
+    // A destroy deletes the recorded mesh whatever the spec says of it: there is no diff to show.
+    if (settings.mode !== 'destroy')
+      advance({ changes: diffParameters(initial.document?.current?.parameters, request.parameters) })
     const mesh = credentials.kind === 'none' ? undefined : await deps.connect(credentials)
-    const settled = await settle(settings, { stateKey, request, initial, store, mesh }, deps, advance)
+    const renamedFrom = await findRename(settings, request, outcome.specFile, initial, store, mesh)
+    const known = { stateKey, request, initial, store, mesh, specFile: outcome.specFile, renamedFrom }
+    const settled = await settle(settings, known, deps, advance)
     deps.log.info(`Decision: ${settled.decision.action} (${settled.decision.reason})`)
     advance({ ...settled, cloudRead: mesh !== undefined })
     if (settled.decision.action === 'fail') {
       const { reason, advice } = settled.decision
       advance({ failure: { kind: 'decision', message: reason, advice } })
+    } else if (settled.decision.action === 'none') {
+      deps.log.notice(`Nothing to delete: ${settled.decision.reason}.`)
     } else if (mesh && settings.mode === 'apply' && settings.wait) {
       await waitForMesh(outcome, settings, mesh, deps, advance)
     }
@@ -83,11 +92,11 @@ function chooseCredentials(settings: Settings, log: Log): CredentialPlan {
   try {
     plan = preflightCredentials(settings, settings.env)
   } catch (error) {
-    if (settings.mode === 'apply' || !(error instanceof ActionError)) throw error
+    if (settings.mode !== 'plan' || !(error instanceof ActionError)) throw error
     log.warning(`${error.message} The plan goes on without reading the cloud.`)
     plan = { kind: 'none' }
   }
-  if (plan.kind === 'none' && settings.mode === 'apply') throw missingCredentialsError()
+  if (plan.kind === 'none' && settings.mode !== 'plan') throw missingCredentialsError()
   return plan
 }
 
@@ -123,31 +132,64 @@ interface Known {
   initial: StateRead
   store: StateStore
   mesh: MeshApi | undefined
+  specFile?: string
+  renamedFrom?: Situation['renamedFrom']
 }
 
 /**
- * `plan` decides on the state as read; `apply` decides and acts, in rounds against the record. (An apply
- * always has a mesh API: without credentials it failed on its inputs.)
+ * With the default state key a renamed spec names a new key, and no record is found under it. A rename
+ * is told by a record of another key in the region made from the same spec file under another name,
+ * whose mesh still exists (when the cloud can be asked): the decision then refuses to create a second
+ * mesh (docs/contract.md §7.1). An explicit state-key or state-file keeps the record, and renames in place.
+ */
+async function findRename(
+  settings: Settings,
+  request: MeshRequest,
+  specFile: string | undefined,
+  initial: StateRead,
+  store: StateStore,
+  mesh: MeshApi | undefined
+): Promise<Situation['renamedFrom']> {
+  // A destroy deletes only the mesh recorded under its key; an explicit key keeps the record.
+  if (settings.mode === 'destroy' || settings.stateKey !== undefined || settings.stateFile !== undefined)
+    return undefined
+  if (initial.document?.current || !specFile) return undefined
+  for (const document of await store.siblings()) {
+    const record = document.current
+    if (!record || record.specFile !== specFile || record.region !== request.region) continue
+    // Its key is suggested as the state-key input: only one the state-key rules allow (state/key.ts).
+    if (stateKeyProblem(document.stateKey) !== undefined) continue
+    if (record.name === request.name || (mesh && !(await mesh.describe(record.meshId)))) continue
+    return { stateKey: document.stateKey, meshId: record.meshId, name: record.name }
+  }
+  return undefined
+}
+
+/**
+ * `plan` decides on the state as read; `apply` and `destroy` decide and act, in rounds against the
+ * record. (They always have a mesh API: without credentials they failed on their inputs.)
  */
 async function settle(
   settings: Settings,
   known: Known,
   deps: MeshDeps,
   advance: (more: Partial<Outcome>) => void
-): Promise<Settled> {
+): Promise<DestroyOutcome> {
+  const { request, renamedFrom, specFile } = known
   if (settings.mode === 'plan' || !known.mesh)
-    return settledOf(await decideOn(known.initial, { settings, request: known.request }, known.mesh))
-  return apply(
-    { settings, stateKey: known.stateKey, request: known.request, initial: known.initial },
-    {
-      store: known.store,
-      mesh: known.mesh,
-      log: deps.log,
-      clock: deps.clock,
-      signal: deps.signal,
-      onProgress: settled => advance({ ...settled, cloudRead: true })
-    }
-  )
+    return settledOf(await decideOn(known.initial, { settings, request, renamedFrom }, known.mesh))
+  const acting = {
+    store: known.store,
+    mesh: known.mesh,
+    log: deps.log,
+    clock: deps.clock,
+    signal: deps.signal,
+    onProgress: (settled: DestroyOutcome) => advance({ ...settled, cloudRead: true })
+  }
+  const { stateKey, initial } = known
+  return settings.mode === 'destroy'
+    ? destroy({ settings, stateKey, request, initial }, acting)
+    : apply({ settings, stateKey, request, initial, specFile, renamedFrom }, acting)
 }
 
 /** Waits until the mesh runs (unless it already does); the id is output before the wait starts. */

@@ -5,8 +5,8 @@
  */
 import { stateKeyProblem } from './state/key.js'
 
-export type Mode = 'plan' | 'apply'
-export type OnChange = 'fail' | 'warn' | 'create'
+export type Mode = 'plan' | 'apply' | 'destroy'
+export type OnChange = 'update' | 'fail' | 'warn' | 'create'
 export type StateBackend = 'github' | 'file'
 
 /** Where a cloud API lives; `http` is only ever allowed for loopback hosts. */
@@ -79,7 +79,7 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'sts-endpoint': 'sts.aliyuncs.com',
   state: 'github',
   'state-branch': 'asm-state',
-  'on-change': 'fail',
+  'on-change': 'update',
   'adopt-existing': 'true',
   wait: 'true',
   'wait-timeout-seconds': '1200',
@@ -248,7 +248,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const specPath = input('spec')
   if (!specPath)
     problems.push('input spec: required; give the path of the mesh spec file, e.g. spec: mesh/prod.yaml')
-  const mode = oneOf('mode', ['plan', 'apply'] as const, 'apply')
+  const mode = oneOf('mode', ['plan', 'apply', 'destroy'] as const, 'apply')
   const oidc = readOidc(inputs, run)
   const staticKeys = readStaticKeys(inputs)
   const region = input('region') || undefined
@@ -269,7 +269,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     stateBranch: input('state-branch') || 'asm-state',
     ...(input('state-key') ? { stateKey: input('state-key') } : {}),
     githubToken: input('github-token'),
-    onChange: oneOf('on-change', ['fail', 'warn', 'create'] as const, 'fail'),
+    onChange: oneOf('on-change', ['update', 'fail', 'warn', 'create'] as const, 'update'),
     adoptExisting: bool('adopt-existing', true),
     wait: bool('wait', true),
     waitTimeoutSeconds: integer('wait-timeout-seconds', 1200, 1, 86400),

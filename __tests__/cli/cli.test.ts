@@ -117,7 +117,7 @@ describe('usage', () => {
     [['validate', '--strict', 'mesh/minimal.yaml'], /--strict/],
     [['plan', 'mesh/minimal.yaml'], /--state-file/],
     [['plan', '--state-file', 's.json', 'a.yaml', 'b.yaml'], /exactly one spec FILE/],
-    [['plan', '--state-file', 's.json', '--on-change', 'update', 'a.yaml'], /--on-change must be one of/],
+    [['plan', '--state-file', 's.json', '--on-change', 'replace', 'a.yaml'], /--on-change must be one of/],
     [['plan', '--state-file', 's.json', '--adopt-existing', 'yes', 'a.yaml'], /--adopt-existing must be/]
   ])('asm-mesh %j is a usage error: exit 2, a message and a pointer to --help', async (args, message) => {
     const result = await run(args)
@@ -203,7 +203,7 @@ describe('asm-mesh plan against the state file an apply of the action wrote', ()
     ])
   })
 
-  it('shows a changed parameter as before → after, and fails as apply would with on-change: fail', async () => {
+  it('shows a changed parameter as before → after, and fails as apply would: it needs a new mesh', async () => {
     const result = await run(['plan', '--state-file', STATE, 'mesh/changed.yaml'])
     expect(result.code).toBe(1)
     expect(result.lines.slice(1, 4)).toEqual([
@@ -211,6 +211,15 @@ describe('asm-mesh plan against the state file an apply of the action wrote', ()
       '  ~ network.vSwitches (VSwitches): ["vsw-bp1abc"] → ["vsw-bp1abc","vsw-bp1def"]',
       '  1 change, 3 parameters unchanged'
     ])
+    expect(result.lines[4]).toBe(
+      'Decision: fail: network.vSwitches (VSwitches) needs a new mesh; nothing was changed'
+    )
+    expect(result.lines[5]).toMatch(/on-change: create/)
+  })
+
+  it('fails with --on-change fail as the action input does', async () => {
+    const result = await run(['plan', '--state-file', STATE, '--on-change', 'fail', 'mesh/changed.yaml'])
+    expect(result.code).toBe(1)
     expect(result.lines[4]).toBe(`Decision: fail: the spec changed since mesh ${meshId} was recorded`)
     expect(result.lines[5]).toMatch(/on-change: warn/)
   })

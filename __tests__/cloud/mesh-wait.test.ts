@@ -122,3 +122,39 @@ describe('waitUntilRunning', () => {
     await expect(denied.api.waitUntilRunning('m1', { timeoutSeconds: 600 })).rejects.toThrow(/Forbidden.RAM/)
   })
 })
+
+describe('waitUntilGone', () => {
+  it('takes ServiceMesh.NotFound, StatusForbidden and a plain 403 for gone, after polling through deleting', async () => {
+    for (const gone of [
+      apiError(404, 'ServiceMesh.NotFound'),
+      apiError(403, 'StatusForbidden'),
+      apiError(403, '')
+    ]) {
+      const { api, sent } = meshApi([detail('deleting'), gone])
+      const progress: string[] = []
+      await api.waitUntilGone('m1', { timeoutSeconds: 600, onProgress: info => progress.push(info.state) })
+      expect(progress).toEqual(['deleting'])
+      expect(sent).toHaveLength(2)
+    }
+  })
+
+  it('retries a 5xx, never taking it for gone', async () => {
+    const failed = apiError(503, 'ServiceUnavailable')
+    const { api, sent } = meshApi([
+      failed,
+      failed,
+      failed,
+      failed,
+      detail('deleting'),
+      apiError(404, 'ServiceMesh.NotFound')
+    ])
+    await api.waitUntilGone('m1', { timeoutSeconds: 600 })
+    expect(sent).toHaveLength(6)
+  })
+
+  it('fails on a 403 that denies permission: a live mesh is never recorded as deleted', async () => {
+    const { api } = meshApi([apiError(403, 'Forbidden.RAM')])
+    const error = await rejection(api.waitUntilGone('m1', { timeoutSeconds: 600 }))
+    expect(error.message).toMatch(/Forbidden\.RAM/)
+  })
+})

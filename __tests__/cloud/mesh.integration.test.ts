@@ -236,7 +236,7 @@ describe('findByName and describe', () => {
 
     const expected: MeshInfo = { id: wanted.id, name: 'prod mesh', region: 'cn-hangzhou', state: 'running' }
     await expect(api.findByName('prod mesh', 'cn-hangzhou')).resolves.toEqual([expected])
-    await expect(api.describe(wanted.id)).resolves.toEqual(expected)
+    await expect(api.describe(wanted.id)).resolves.toEqual({ ...expected, clusters: [] })
     await expect(api.describe('0123456789abcdef0123456789abcdef')).resolves.toBeUndefined()
     expect(cloud.calls.map(call => [call.action, call.method])).toEqual([
       ['DescribeServiceMeshes', 'GET'],

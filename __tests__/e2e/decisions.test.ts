@@ -66,8 +66,7 @@ describe.each(NODE_VERSIONS)('a changed spec under $name', ({ bin }) => {
     await writeFile(path.join(workspace, SPEC_FILE), CHANGED)
     for (const onChange of ['fail', 'warn', 'create'] as const) {
       createsBefore[onChange] = callsNamed(world.cloud, 'CreateServiceMesh').length
-      // fail is the default: leave the input unset, as most workflows do.
-      const inputs = onChange === 'fail' ? { wait: false } : { wait: false, 'on-change': onChange }
+      const inputs = { wait: false, 'on-change': onChange }
       results[onChange] = await runScenario(world, { workspace, node: bin, with: inputs })
       recordAfter[onChange] = stateOnBranch(world, STATE_KEY)!.text
     }
@@ -77,7 +76,7 @@ describe.each(NODE_VERSIONS)('a changed spec under $name', ({ bin }) => {
     await rm(workspace, { recursive: true, force: true })
   })
 
-  describe('on-change fail (the default)', () => {
+  describe('on-change fail', () => {
     it('exits 1 with an error that says the spec changed and what to do', () => {
       const result = results.fail
       expect(result.exitCode).toBe(1)

@@ -111,11 +111,12 @@ describe.each(NODE_VERSIONS)('plan on a pull request under $name', ({ bin }) => 
     })
     afterAll(() => writeFile(path.join(workspace, SPEC_FILE), MINIMAL))
 
-    it('fails the check, as apply would refuse the change (on-change: fail), and reports the diff', () => {
+    it('fails the check, as apply would refuse a change that needs a new mesh, and reports the diff', () => {
       expect(result.exitCode).toBe(1)
+      expect(result.outputs.decision).toBe('refuse')
       const errors = result.annotations.filter(a => a.level === 'error')
       expect(errors).toHaveLength(1)
-      expect(errors[0].message).toMatch(/spec changed/)
+      expect(errors[0].message).toMatch(/network\.vSwitches \(VSwitches\) needs a new mesh/)
       expect(world.cloud.meshes).toHaveLength(1)
       expect(result.outputs.changed).toBe('true')
       expect(JSON.parse(result.outputs.diff)).toEqual([

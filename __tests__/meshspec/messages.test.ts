@@ -95,8 +95,8 @@ describe('the cases of a newcomer', () => {
     expect(unknown).toMatch(
       /^5:1 error: zzzzzz is not a known key; the keys at the top level are version, name, /
     )
-    expect(unknown).toMatch(/, multiBuffer, ambient, acmg, certificateAuthority, extraParameters$/)
-    expect(unknown.split(', ')).toHaveLength(36)
+    expect(unknown).toMatch(/, multiBuffer, ambient, acmg, certificateAuthority, lifecycle, extraParameters$/)
+    expect(unknown.split(', ')).toHaveLength(37)
   })
 
   it('lists the keys of a section once, then points to that line', () => {

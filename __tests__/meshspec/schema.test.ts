@@ -45,11 +45,14 @@ describe('generated files', () => {
       throw new Error(`README.md's spec reference ${OUT_OF_DATE}`)
   })
 
-  it('the reference has one row per parameter, plus version and extraParameters', () => {
+  it('the reference has one row per parameter, plus version, lifecycle.preventDestroy and extraParameters', () => {
     const rows = renderSpecReference().trim().split('\n').slice(2)
-    expect(rows).toHaveLength(FIELDS.length + 2)
+    expect(rows).toHaveLength(FIELDS.length + 3)
     expect(rows).toContainEqual(
       expect.stringMatching(/^\| `tracing.sampling` \| `TraceSampling` \| number \| from 0 to 100 \|/)
+    )
+    expect(rows).toContainEqual(
+      expect.stringMatching(/^\| `lifecycle.preventDestroy` \| — \(not sent\) \| boolean \|/)
     )
   })
 })
@@ -163,7 +166,8 @@ describe('the JSON Schema', () => {
   it('names the warning-class rules in the descriptions and offers open lists for completion', () => {
     const properties = meshSchema().properties as Record<string, Record<string, unknown>>
     expect(properties.edition).toMatchObject({
-      description: 'Mesh edition. (API: Edition) Warned about, never refused: one of "Default", "Pro".',
+      description:
+        'Mesh edition. (API: Edition) Warned about, never refused: one of "Default", "Pro". After creation: needs a new mesh.',
       examples: ['Default', 'Pro']
     })
   })

@@ -25,7 +25,7 @@ describe('keys', () => {
         'loadBalancer, billing, tracing, prometheus, kiali, accessLog, controlPlaneLog, audit, opa, proxy, ' +
         'localityLoadBalancing, filters, dnsProxying, mse, configSource, gatewayAPI, ' +
         'filterGatewayClusterConfig, sdsServer, crHistory, crAggregation, multiBuffer, ambient, acmg, ' +
-        'certificateAuthority, extraParameters',
+        'certificateAuthority, lifecycle, extraParameters',
       '7:11 error: billing.zzzzzz is not a known key; the keys of billing are chargeType, period, autoRenew, autoRenewPeriod'
     ])
   })

@@ -16,6 +16,7 @@ function report(overrides: Partial<Outcome> = {}): Outcome {
     specFile: 'mesh/prod.yaml',
     changes: [],
     created: false,
+    updated: false,
     diagnostics: [],
     cloudRead: true,
     runUrl: RUN,

@@ -3,7 +3,14 @@
  * recording rather than the HTTP client (the emulator tests cover the wire). It counts what it was asked,
  * as the emulators' call logs do.
  */
-import type { CreateResult, MeshApi, MeshInfo, WaitOptions } from '../../src/cloud/types.js'
+import type {
+  ChangeCall,
+  CreateResult,
+  LiveRead,
+  MeshApi,
+  MeshInfo,
+  WaitOptions
+} from '../../src/cloud/types.js'
 import type { MeshRequest } from '../../src/meshspec/request.js'
 import type { RunContext } from '../../src/settings.js'
 
@@ -40,6 +47,18 @@ export class FakeCloud implements MeshApi {
     this.calls++
     return this.meshes.find(m => m.id === id)
   }
+  /** Every change sent, in order. */
+  changes: ChangeCall[] = []
+  /** The detail has only ServiceMeshInfo: no live value to compare. */
+  async readLive(id: string): Promise<LiveRead | undefined> {
+    const info = await this.describe(id)
+    return info && { info, live: { detail: { ServiceMesh: { ServiceMeshInfo: { State: info.state } } } } }
+  }
+  async change(call: ChangeCall): Promise<string> {
+    this.calls++
+    this.changes.push(call)
+    return `REQ-change-${this.changes.length}`
+  }
   /** The mesh runs at the first poll. */
   async waitUntilRunning(meshId: string, options: WaitOptions): Promise<MeshInfo> {
     this.calls++
@@ -48,6 +67,30 @@ export class FakeCloud implements MeshApi {
     mesh.state = 'running'
     options.onProgress?.(mesh, 5)
     return mesh
+  }
+  /** Clusters detach at once. */
+  async removeCluster(meshId: string, clusterId: string): Promise<void> {
+    this.calls++
+    const mesh = this.meshes.find(m => m.id === meshId)
+    if (!mesh?.clusters?.includes(clusterId)) throw new Error(`FakeCloud: ${clusterId} is not in ${meshId}`)
+    mesh.clusters = mesh.clusters.filter(c => c !== clusterId)
+  }
+  deletes = 0
+  /** The mesh is `deleting` until the next poll finds it gone. */
+  async deleteMesh(meshId: string): Promise<{ requestId: string }> {
+    this.calls++
+    this.deletes++
+    const mesh = this.meshes.find(m => m.id === meshId)
+    if (!mesh) throw new Error(`FakeCloud: no mesh ${meshId}`)
+    if (mesh.clusters?.length) throw new Error(`FakeCloud: ${meshId} has clusters`)
+    mesh.state = 'deleting'
+    return { requestId: `DEL-${this.deletes}` }
+  }
+  async waitUntilGone(meshId: string, options: WaitOptions): Promise<void> {
+    this.calls++
+    const mesh = this.meshes.find(m => m.id === meshId)
+    if (mesh) options.onProgress?.(mesh, 5)
+    this.meshes = this.meshes.filter(m => m.id !== meshId)
   }
 }
 

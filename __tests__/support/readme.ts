@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { renderPlanComment, renderSummary } from '../../src/report/summary.js'
+import type { MeshRequest } from '../../src/meshspec/request.js'
+import type { Change } from '../../src/state/record.js'
+import { changeLabel, planUpdate } from '../../src/update-plan.js'
 import { REPO_ROOT } from './repo-root.js'
 
 export const repoRoot = REPO_ROOT
@@ -79,29 +82,40 @@ export function renderReportExamples(): string {
     mesh: { id: 'c08ba3fd1e6484b0f8cc1ad8109d6ab5', state: 'running' },
     requestId: '3D57EAD2-8723-1F26-B69C-F8707D8B565D',
     created: true,
+    updated: false,
     diagnostics: [],
     cloudRead: true,
     runUrl: 'https://github.com/your-org/your-repo/actions/runs/4242/attempts/1',
     stateLocation: 'https://github.com/your-org/your-repo/commit/9f2c1e0'
   })
+  const changes: Change[] = [
+    { path: 'tracing.sampling', parameter: 'TraceSampling', change: 'changed', before: '100', after: '50' },
+    { path: 'tags.team', parameter: 'Tag', change: 'added', after: 'mesh' }
+  ]
+  const request: MeshRequest = {
+    name: 'prod-mesh',
+    region: 'cn-hangzhou',
+    query: { 'Tag.1.Key': 'team', 'Tag.1.Value': 'mesh' },
+    body: { TraceSampling: '50' },
+    parameters: [{ parameter: 'Tag', path: 'tags.team', wire: 'mesh', comparable: 'mesh', secret: false }]
+  }
+  const meshId = 'c08ba3fd1e6484b0f8cc1ad8109d6ab5'
   const comment = renderPlanComment({
     mode: 'plan',
     stateKey: 'cn-hangzhou/prod-mesh',
     specFile: 'mesh/prod.yaml',
     decision: {
-      action: 'fail',
-      meshId: 'c08ba3fd1e6484b0f8cc1ad8109d6ab5',
-      reason: 'the spec changed since mesh c08ba3fd1e6484b0f8cc1ad8109d6ab5 was recorded',
-      advice:
-        'CreateServiceMesh cannot update a mesh. Bring the spec back in line with the record, ' +
-        'or set on-change: warn to keep the mesh, or on-change: create to create a new one.'
+      action: 'update',
+      meshId,
+      reason: `the spec changed since mesh ${meshId} was recorded; on-change is update (UpdateMeshFeature, TagResources)`,
+      plan: planUpdate(changes, request, meshId)
     },
-    changes: [
-      { path: 'tracing.sampling', parameter: 'TraceSampling', change: 'changed', before: '100', after: '50' },
-      { path: 'tags.team', parameter: 'Tag', change: 'added', after: 'mesh' }
-    ],
-    mesh: { id: 'c08ba3fd1e6484b0f8cc1ad8109d6ab5', state: 'running' },
+    changes,
+    labels: Object.fromEntries(changes.map(c => [c.path, changeLabel(c, true)])),
+    drift: [],
+    mesh: { id: meshId, state: 'running' },
     created: false,
+    updated: false,
     diagnostics: [],
     cloudRead: true,
     runUrl: 'https://github.com/your-org/your-repo/actions/runs/4243/attempts/1'
@@ -111,6 +125,6 @@ export function renderReportExamples(): string {
   return [
     shown('Job summary of an apply that created the mesh', created),
     '',
-    shown('Plan comment on a pull request that changes the spec (on-change: fail)', comment)
+    shown('Plan comment on a pull request that changes the spec (on-change: update, the default)', comment)
   ].join('\n')
 }

@@ -35,9 +35,11 @@ const LABELS: Record<RowKey, string> = {
   failFast: 'fail-fast: required input `spec` missing',
   plan: '`plan` of examples/full.yaml, `state: file`, no network',
   apply: '`apply` of examples/full.yaml, OIDC, `wait: false`',
-  rerun: 'no-op re-run of that apply'
+  rerun: 'no-op re-run of that apply',
+  update: 'update apply of that mesh (`tracing.sampling` changed), `wait: false`',
+  driftPlan: '`plan` of that mesh after a live change (drift), OIDC'
 }
-const ROW_ORDER: RowKey[] = ['baseline', 'floor', 'failFast', 'plan', 'apply', 'rerun']
+const ROW_ORDER: RowKey[] = ['baseline', 'floor', 'failFast', 'plan', 'apply', 'rerun', 'update', 'driftPlan']
 
 const PLAN_VS_FLOOR = 1.1
 const FAIL_FAST_VS_FLOOR = 1.05
@@ -102,6 +104,8 @@ function callsTable(data: BenchData): string {
   const entries: [string, Calls[]][] = [
     [LABELS.apply, data.rows.apply.calls],
     [LABELS.rerun, data.rows.rerun.calls],
+    [LABELS.update, data.rows.update.calls],
+    [LABELS.driftPlan, data.rows.driftPlan.calls],
     [
       `\`apply\` + wait (provisioning ${data.waiting.provisionMs / 1000} s)`,
       data.waiting.runs.map(r => r.calls)
@@ -115,6 +119,8 @@ function callsTable(data: BenchData): string {
       'DescribeServiceMeshes',
       'CreateServiceMesh',
       'DescribeServiceMeshDetail',
+      'ListTagResources',
+      'update calls',
       'GitHub API reads (state)',
       'GitHub API writes (state)'
     ],
@@ -125,6 +131,8 @@ function callsTable(data: BenchData): string {
       countRange(calls, c => c.list),
       countRange(calls, c => c.create),
       countRange(calls, c => c.detail),
+      countRange(calls, c => c.tags),
+      countRange(calls, c => c.updates),
       countRange(calls, c => c.stateReads),
       countRange(calls, c => c.stateWrites)
     ])
@@ -247,6 +255,20 @@ function targets(data: BenchData, stats: Record<RowKey, Spread>): Target[] {
       `state reads ${countRange(rerun, c => c.stateReads)}, cloud reads ${countRange(rerun, c => c.list + c.detail)}` +
       ` (plus credentials: token ${countRange(rerun, c => c.token)}, STS ${countRange(rerun, c => c.sts)})`,
     pass: rerunOk
+  })
+  // The fewest calls (docs/contract.md §7.1, §7.2): one live read (detail + tags) and one UpdateMeshFeature.
+  const update = data.rows.update.calls
+  list.push({
+    target:
+      'update apply (`wait: false`, so no final check): 1 detail read, ≤ 1 tag read, 1 UpdateMeshFeature, no create',
+    measured: `updates ${countRange(update, c => c.updates)}, detail ${countRange(update, c => c.detail)}, tags ${countRange(update, c => c.tags)}, create ${countRange(update, c => c.create)}`,
+    pass: update.every(c => c.updates === 1 && c.detail === 1 && c.tags <= 1 && c.create === 0)
+  })
+  const drift = data.rows.driftPlan.calls
+  list.push({
+    target: 'drift plan: 1 detail read, ≤ 1 tag read, no write',
+    measured: `detail ${countRange(drift, c => c.detail)}, tags ${countRange(drift, c => c.tags)}, writes ${countRange(drift, c => c.updates + c.create + c.stateWrites)}`,
+    pass: drift.every(c => c.detail === 1 && c.tags <= 1 && c.updates + c.create + c.stateWrites === 0)
   })
   const lag = spread(data.waiting.runs.map(r => r.lagMs))
   list.push({

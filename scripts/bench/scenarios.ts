@@ -3,7 +3,8 @@
  * the baseline / floor probe), each checked for the behaviour it stands for: a run that did the wrong
  * thing measures nothing and is reported as a problem, not as a number.
  */
-import { rm } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { caEnv } from '../../__tests__/support/ca-fixture.js'
 import {
   readExample,
@@ -11,14 +12,16 @@ import {
   SPEC_FILE,
   startWorld,
   tokenRequests,
+  type Scenario,
   type World
 } from '../../__tests__/support/e2e.js'
 import { RUNNER_NODE } from '../../__tests__/support/node-versions.js'
 import { createWorkspace, maskedLog, runAction, type RunResult } from '../../__tests__/support/runner.js'
+import { STEP_ORDER } from '../../src/update-plan.js'
 import { DIST_ENTRY } from '../lib/repo.js'
 import { timeNodeEval } from './instrument.js'
 
-export type RowKey = 'baseline' | 'floor' | 'failFast' | 'plan' | 'apply' | 'rerun'
+export type RowKey = 'baseline' | 'floor' | 'failFast' | 'plan' | 'apply' | 'rerun' | 'update' | 'driftPlan'
 
 /** API calls one run made, read from the emulators' records. */
 export interface Calls {
@@ -27,6 +30,10 @@ export interface Calls {
   list: number
   create: number
   detail: number
+  /** ListTagResources: the tags of the drift check. */
+  tags: number
+  /** Calls that change a mesh in place (UpdateMeshFeature, TagResources, ...). */
+  updates: number
   stateReads: number
   stateWrites: number
 }
@@ -88,24 +95,58 @@ async function counted(
       list: cloudCalls('DescribeServiceMeshes'),
       create: cloudCalls('CreateServiceMesh'),
       detail: cloudCalls('DescribeServiceMeshDetail'),
+      tags: cloudCalls('ListTagResources'),
+      updates: STEP_ORDER.reduce((n, action) => n + cloudCalls(action), 0),
       stateReads: rest.filter(request => request.method === 'GET').length,
       stateWrites: rest.filter(request => request.method !== 'GET').length
     }
   }
 }
 
-/** An OIDC apply of the full example in `workspace`, as a workflow step on push would run it. */
-function applyStep(world: World, workspace: string, env: Record<string, string>, wait: boolean) {
-  const options = scenarioOptions(world, { workspace, with: { wait, 'wait-timeout-seconds': 60 } })
+/** An OIDC step of the bundle on the spec in `workspace`, with the state on the GitHub emulator's branch. */
+function step(
+  world: World,
+  workspace: string,
+  env: Record<string, string>,
+  inputs: Scenario['with'],
+  timeoutMs: number
+) {
+  const options = scenarioOptions(world, { workspace, with: inputs })
   return () =>
     runAction({
       ...options,
       node: RUNNER_NODE.bin,
       dist: DIST_ENTRY,
       env: { ...options.env, ...env },
-      timeoutMs: wait ? 2 * RUN_TIMEOUT_MS : RUN_TIMEOUT_MS
+      timeoutMs
     })
 }
+
+/** An OIDC plan of the spec in `workspace`. */
+const planStep = (world: World, workspace: string, env: Record<string, string>) =>
+  step(world, workspace, env, { mode: 'plan' }, RUN_TIMEOUT_MS)
+
+/** A world whose mesh was created by one apply of the full example; a problem when that failed. */
+async function afterFirstApply(
+  provisionMs: number,
+  then: (world: World, workspace: string, meshId: string) => Promise<Outcome>
+): Promise<Outcome> {
+  return inWorld(provisionMs, async (world, workspace) => {
+    const first = await applyStep(world, workspace, {}, false)()
+    if (first.exitCode !== 0) return judged(first, false, 'the first apply to succeed')
+    return then(world, workspace, first.outputs['service-mesh-id'])
+  })
+}
+
+/** An OIDC apply of the full example in `workspace`, as a workflow step on push would run it. */
+const applyStep = (world: World, workspace: string, env: Record<string, string>, wait: boolean) =>
+  step(
+    world,
+    workspace,
+    env,
+    { wait, 'wait-timeout-seconds': 60 },
+    wait ? 2 * RUN_TIMEOUT_MS : RUN_TIMEOUT_MS
+  )
 
 /** A world and a workspace for one apply session, stopped and removed afterwards. */
 async function inWorld<T>(
@@ -176,6 +217,22 @@ export function runs(fixtures: Fixtures): Record<RowKey, Run> {
         const ok =
           result.exitCode === 0 && result.outputs.created === 'false' && result.outputs.changed === 'false'
         return judged(result, ok, 'a no-op', calls)
+      }),
+    update: env =>
+      afterFirstApply(QUICK_PROVISION_MS, async (world, workspace) => {
+        const changed = readExample('full.yaml').replace('sampling: 100', 'sampling: 50')
+        await writeFile(path.join(workspace, SPEC_FILE), changed)
+        const { result, calls } = await counted(world, applyStep(world, workspace, env, false))
+        const ok = result.exitCode === 0 && result.outputs.updated === 'true' && calls.updates === 1
+        return judged(result, ok, 'one UpdateMeshFeature', calls)
+      }),
+    driftPlan: env =>
+      afterFirstApply(QUICK_PROVISION_MS, async (world, workspace, meshId) => {
+        world.cloud.lifecycle.drift(meshId, { TraceSampling: '10' })
+        const { result, calls } = await counted(world, planStep(world, workspace, env))
+        const drift = JSON.parse(result.outputs.drift ?? '[]') as unknown[]
+        const ok = result.exitCode === 0 && drift.length === 1 && calls.updates === 0
+        return judged(result, ok, 'a plan showing one drifted parameter', calls)
       })
   }
 }

@@ -13,6 +13,7 @@ import { diffParameters } from '../state/diff.js'
 import { parseStateDocument } from '../state/document.js'
 import type { Change, StateDocument } from '../state/record.js'
 import { readBoundedFile } from '../workspace.js'
+import { planFromRecord, tagsManaged } from '../update-plan.js'
 
 export type { Change, Diagnostic, Env, MeshRequest, StateDocument }
 export { describeDiagnostic, hasErrors, readBoundedFile }
@@ -30,8 +31,8 @@ export function checkSpec(bytes: Uint8Array, file: string, env: Env): SpecCheck 
 }
 
 /** The `on-change` values and default of action.yml; the type check fails here when the action's set changes. */
-export const ON_CHANGE = ['fail', 'warn', 'create'] as const satisfies readonly OnChange[]
-export const DEFAULT_ON_CHANGE: OnChange = 'fail'
+export const ON_CHANGE = ['update', 'fail', 'warn', 'create'] as const satisfies readonly OnChange[]
+export const DEFAULT_ON_CHANGE: OnChange = 'update'
 type Exhaustive<T extends (typeof ON_CHANGE)[number]> = T
 export type CliOnChange = Exhaustive<OnChange>
 
@@ -80,7 +81,9 @@ export function planAgainst(input: PlanInput): PlanOutcome {
     record,
     changed: changes.length > 0,
     adoptExisting: input.adoptExisting,
-    onChange: input.onChange
+    onChange: input.onChange,
+    specHasTags: tagsManaged(request),
+    ...(record && { update: planFromRecord(record.parameters, [], request, record.meshId) })
   })
   return {
     stateKey: defaultStateKey(request),

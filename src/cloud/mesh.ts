@@ -8,12 +8,22 @@ import { systemClock, type Clock } from '../clock.js'
 import { POLL, TIMEOUTS, type CallTimeout } from '../retry.js'
 import { createApiClient, type ApiCall, type ApiClient, type Transport } from './client.js'
 import { CloudCallError } from './failure.js'
-import type { CreateResult, Credentials, LookOptions, MeshApi, MeshInfo, WaitOptions } from './types.js'
+import type {
+  ChangeCall,
+  CreateResult,
+  Credentials,
+  LiveRead,
+  LookOptions,
+  MeshApi,
+  MeshInfo,
+  WaitOptions
+} from './types.js'
 
 const VERSION = '2020-01-11'
 
 export interface MeshTimeouts {
   read: CallTimeout
+  /** CreateServiceMesh, and the calls that change a mesh. */
   create: CallTimeout
 }
 
@@ -37,9 +47,29 @@ export interface MeshApiOptions {
  */
 const NOT_FOUND = 'ServiceMesh.NotFound'
 const AMBIGUOUS_FORBIDDEN = 'StatusForbidden'
+const MAX_TAG_PAGES = 5
 
 /** Mesh ids are short runs of letters and digits (docs/reference/asm-api.md §2); nothing else is taken from an answer. */
 const MESH_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/
+
+/** 403 codes that say the caller may not, not that the mesh is gone (cloud/failure.ts CODE_ADVICE). */
+const DENIED = /^(Forbidden|NoPermission|InvalidAccessKeyId|SignatureDoesNotMatch|InvalidSecurityToken)/
+
+const notFound = (error: unknown): boolean =>
+  error instanceof CloudCallError && error.failure.code === NOT_FOUND
+
+/**
+ * How a mesh answers once its deletion was accepted, and only then (docs/contract.md §7.3,
+ * docs/reference/asm-lifecycle-api.md §c, §f): ServiceMesh.NotFound, StatusForbidden or HTTP 403. A 403
+ * whose code denies permission (Forbidden.RAM) is not "gone": taking it so would record a live mesh as
+ * deleted. A 5xx is never read as gone.
+ */
+export const goneAfterDelete = (error: unknown): boolean => {
+  if (!(error instanceof CloudCallError)) return false
+  const code = error.failure.code ?? ''
+  if (code === NOT_FOUND || code === AMBIGUOUS_FORBIDDEN) return true
+  return error.failure.status === 403 && !DENIED.test(code)
+}
 
 const isFailedState = (state: string): boolean =>
   state === 'failed' || state === 'create_timeout' || state.endsWith('_failed')
@@ -119,6 +149,13 @@ class AsmMeshApi implements MeshApi {
   }
 
   async describe(meshId: string): Promise<MeshInfo | undefined> {
+    return (await this.detail(meshId))?.info
+  }
+
+  /** DescribeServiceMeshDetail as answered, with its ServiceMeshInfo; undefined when the mesh is gone. */
+  private async detail(
+    meshId: string
+  ): Promise<{ info: MeshInfo; body: Record<string, unknown> } | undefined> {
     let response
     try {
       response = await this.api('DescribeServiceMeshDetail', 'POST', { body: { ServiceMeshId: meshId } })
@@ -144,7 +181,118 @@ class AsmMeshApi implements MeshApi {
           `request id ${response.requestId || 'none'}`,
         `Check that ${this.host} is the Service Mesh API endpoint.`
       )
-    return { ...meshInfo(info, 'DescribeServiceMeshDetail'), id: str(info.ServiceMeshId) || meshId }
+    const clusters = asObject(response.body.ServiceMesh).Clusters
+    return {
+      info: {
+        ...meshInfo(info, 'DescribeServiceMeshDetail'),
+        id: str(info.ServiceMeshId) || meshId,
+        ...(Array.isArray(clusters) && { clusters: clusters.filter(c => typeof c === 'string') })
+      },
+      body: response.body
+    }
+  }
+
+  async readLive(meshId: string, tagsIn?: string): Promise<LiveRead | undefined> {
+    const detail = await this.detail(meshId)
+    if (!detail) return undefined
+    const tags = tagsIn === undefined ? undefined : await this.tags(meshId, tagsIn)
+    return { info: detail.info, live: { detail: detail.body, ...(tags && { tags }) } }
+  }
+
+  /**
+   * ListTagResources of one mesh, page by page (docs/reference/asm-lifecycle-api.md §b); an entry of another
+   * shape is skipped. A mesh carries at most 20 tags, so more than MAX_TAG_PAGES pages means a broken answer.
+   */
+  private async tags(meshId: string, region: string): Promise<Record<string, string>> {
+    const tags: Record<string, string> = {}
+    let token = ''
+    for (let page = 1; page <= MAX_TAG_PAGES; page++) {
+      const query = {
+        RegionId: region,
+        'ResourceId.1': meshId,
+        ResourceType: 'servicemesh',
+        ...(token && { NextToken: token })
+      }
+      const { body } = await this.api('ListTagResources', 'POST', { query })
+      for (const entry of Array.isArray(body.TagResources) ? body.TagResources : []) {
+        const { ResourceId, TagKey, TagValue } = asObject(entry)
+        if (ResourceId === meshId && typeof TagKey === 'string' && typeof TagValue === 'string')
+          tags[TagKey] = TagValue
+      }
+      token = str(body.NextToken)
+      if (!token) return tags
+    }
+    throw new ActionError(
+      `ListTagResources for ${meshId} kept answering with a NextToken after ${MAX_TAG_PAGES} pages.`,
+      `Check that ${this.host} is the Service Mesh API endpoint.`
+    )
+  }
+
+  async change(call: ChangeCall): Promise<string> {
+    const { requestId } = await this.client.call({
+      action: call.action,
+      version: VERSION,
+      method: 'POST',
+      query: call.query,
+      body: call.body,
+      timeout: this.timeouts.create,
+      // A change whose outcome is unknown is read back before it is ever sent again (update.ts, sendOnce).
+      retryUnknownOutcome: false
+    })
+    return requestId
+  }
+
+  async removeCluster(meshId: string, clusterId: string): Promise<void> {
+    // Accepted when the cluster is no longer listed or its removal is under way (docs/reference/asm-lifecycle-api.md §b).
+    await this.sendOnce(
+      'RemoveClusterFromServiceMesh',
+      meshId,
+      { ClusterId: clusterId },
+      seen => Boolean(seen && (seen.state === 'updating' || !seen.clusters?.includes(clusterId))),
+      notFound
+    )
+  }
+
+  async deleteMesh(meshId: string): Promise<{ requestId: string }> {
+    // `deleting` is UNVERIFIED (docs/reference/asm-lifecycle-api.md §e): any state but running counts as
+    // accepted only together with the mesh being gone at the end of the wait.
+    return this.sendOnce(
+      'DeleteServiceMesh',
+      meshId,
+      {},
+      seen => !seen || seen.state === 'deleting',
+      goneAfterDelete
+    )
+  }
+
+  /**
+   * A call that must not run twice (each needs a running mesh, and its effect is not idempotent): sent
+   * without blind retries, an unknown outcome is settled by describing the mesh. A mesh already gone
+   * counts as done, as Terraform reads it (docs/reference/asm-lifecycle-api.md §c); `gone` says which
+   * answers of the describe after an unknown outcome mean gone: StatusForbidden only once a delete was
+   * sent (goneAfterDelete); the call's own answer is "gone" only as ServiceMesh.NotFound.
+   */
+  private async sendOnce(
+    action: string,
+    meshId: string,
+    body: Record<string, string>,
+    accepted: (seen: MeshInfo | undefined) => boolean,
+    gone: (error: unknown) => boolean
+  ): Promise<{ requestId: string }> {
+    try {
+      return { requestId: await this.change({ action, query: {}, body: { ServiceMeshId: meshId, ...body } }) }
+    } catch (error) {
+      if (notFound(error)) return { requestId: (error as CloudCallError).failure.requestId ?? '' }
+      if (!(error instanceof CloudCallError) || !error.failure.outcomeUnknown) throw error
+      this.log.warning(`${error.message}. It may have been carried out; describing mesh ${meshId} first.`)
+      const seen = await this.describe(meshId).catch((failure: unknown) => {
+        if (gone(failure)) return undefined
+        throw failure
+      })
+      if (!accepted(seen)) throw error
+      this.log.info(`Mesh ${meshId} shows that ${action} was carried out.`)
+      return { requestId: error.failure.requestId ?? '' }
+    }
   }
 
   async findCreated(
@@ -238,6 +386,48 @@ class AsmMeshApi implements MeshApi {
   }
 
   async waitUntilRunning(meshId: string, wait: WaitOptions): Promise<MeshInfo> {
+    return this.poll(meshId, wait, {
+      settled: seen => {
+        if (!seen)
+          throw new ActionError(
+            `Mesh ${meshId} no longer exists (DescribeServiceMeshDetail: not found) while waiting for it.`,
+            'Someone or something deleted it; check the ASM console, then re-run the job to create it again.'
+          )
+        return seen.state === 'running' ? seen : undefined
+      },
+      timedOut: last =>
+        new ActionError(
+          `Mesh ${meshId} is not running after ${wait.timeoutSeconds} s (last state: ${last?.state || 'unknown'}). ` +
+            'Creation continues in the cloud.',
+          `Raise wait-timeout-seconds, or set wait: false and check mesh ${meshId} later in the ASM console.`
+        )
+    })
+  }
+
+  async waitUntilGone(meshId: string, wait: WaitOptions): Promise<void> {
+    await this.poll(meshId, wait, {
+      settled: seen => (seen ? undefined : true),
+      gone: goneAfterDelete,
+      timedOut: last =>
+        new ActionError(
+          `Mesh ${meshId} still exists after ${wait.timeoutSeconds} s (last state: ${last?.state || 'unknown'}). ` +
+            'The deletion continues in the cloud.',
+          'Raise wait-timeout-seconds, or run the destroy again later: it waits for the same deletion and then records it.'
+        )
+    })
+  }
+
+  /** Polls describe until `settled` returns a value; a failed state, a timeout or a cancellation throws. */
+  private async poll<T>(
+    meshId: string,
+    wait: WaitOptions,
+    until: {
+      settled(seen: MeshInfo | undefined): T | undefined
+      timedOut(last?: MeshInfo): ActionError
+      /** An error answer that means the mesh is gone (beyond describe's own). */
+      gone?(error: unknown): boolean
+    }
+  ): Promise<T> {
     const start = this.now()
     const deadline = start + wait.timeoutSeconds * 1000
     const cancelled = () => cancelledWhileWaiting(meshId)
@@ -246,12 +436,7 @@ class AsmMeshApi implements MeshApi {
     let last: MeshInfo | undefined
     for (;;) {
       const remaining = deadline - this.now()
-      if (remaining <= 0)
-        throw new ActionError(
-          `Mesh ${meshId} is not running after ${wait.timeoutSeconds} s (last state: ${last?.state || 'unknown'}). ` +
-            'Creation continues in the cloud.',
-          `Raise wait-timeout-seconds, or set wait: false and check mesh ${meshId} later in the ASM console.`
-        )
+      if (remaining <= 0) throw until.timedOut(last)
       try {
         await this.sleep(Math.min(interval, remaining), wait.signal)
       } catch (error) {
@@ -259,25 +444,28 @@ class AsmMeshApi implements MeshApi {
         throw error
       }
       if (wait.signal?.aborted) throw cancelled()
+      let seen: MeshInfo | undefined
       try {
-        last = await this.describe(meshId)
+        seen = await this.describe(meshId)
       } catch (error) {
-        if (!(error instanceof CloudCallError && error.failure.retryable)) throw error
-        interval = Math.min(interval * 2, poll.maxMs)
-        this.log.warning(`${error.message}; polling again in ${interval / 1000} s`)
-        continue
+        if (until.gone?.(error)) seen = undefined
+        else if (!(error instanceof CloudCallError && error.failure.retryable)) throw error
+        else {
+          interval = Math.min(interval * 2, poll.maxMs)
+          this.log.warning(`${error.message}; polling again in ${interval / 1000} s`)
+          continue
+        }
       }
-      if (!last)
-        throw new ActionError(
-          `Mesh ${meshId} no longer exists (DescribeServiceMeshDetail: not found) while waiting for it.`,
-          'Someone or something deleted it; check the ASM console, then re-run the job to create it again.'
-        )
       const elapsed = this.now() - start
-      wait.onProgress?.(last, Math.round(elapsed / 1000))
-      if (last.state === 'running') return last
-      if (isFailedState(last.state))
+      if (seen) {
+        last = seen
+        wait.onProgress?.(seen, Math.round(elapsed / 1000))
+      }
+      const done = until.settled(seen)
+      if (done !== undefined) return done
+      if (seen && isFailedState(seen.state))
         throw new ActionError(
-          `Mesh ${meshId} failed (state ${last.state}): ${last.errorMessage || 'the API gave no ErrorMessage'}`,
+          `Mesh ${meshId} failed (state ${seen.state}): ${seen.errorMessage || 'the API gave no ErrorMessage'}`,
           'Fix the cause the message names (quotas, VPC or vSwitch, permissions), delete the failed mesh, and re-run.'
         )
       interval = elapsed >= poll.slowAfterMs ? poll.slowMs : poll.everyMs

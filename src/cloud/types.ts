@@ -1,4 +1,5 @@
 /** CONTRACT: what the rest of the action needs from Alibaba Cloud. Implemented in cloud/*.ts. */
+import type { LiveMesh } from '../live.js'
 import type { MeshRequest } from '../meshspec/request.js'
 
 export interface Credentials {
@@ -17,6 +18,8 @@ export interface MeshInfo {
   /** `running`, `initial`, `failed`, ... as the API reports it */
   state: string
   errorMessage?: string
+  /** Data-plane clusters attached (DescribeServiceMeshDetail `ServiceMesh.Clusters`); only from describe. */
+  clusters?: string[]
 }
 
 export interface CreateResult {
@@ -30,6 +33,19 @@ export interface WaitOptions {
   /** called on every poll */
   onProgress?: (info: MeshInfo, elapsedSeconds: number) => void
   signal?: AbortSignal
+}
+
+/** The mesh read once: its info, and the detail (with tags when asked) to compare against the record. */
+export interface LiveRead {
+  info: MeshInfo
+  live: LiveMesh
+}
+
+/** A call that changes a mesh (an update step): form body and query as the API takes them. */
+export interface ChangeCall {
+  action: string
+  query: Record<string, string>
+  body: Record<string, string>
 }
 
 /** Where and how long to look for the mesh of a create of unknown outcome. */
@@ -67,6 +83,22 @@ export interface MeshApi {
    * StatusForbidden is thrown as an access error.
    */
   describe(meshId: string): Promise<MeshInfo | undefined>
+  /**
+   * DescribeServiceMeshDetail, and with `tagsIn` (the mesh's region) its tags from ListTagResources;
+   * undefined when the mesh does not exist (any more).
+   */
+  readLive(meshId: string, tagsIn?: string): Promise<LiveRead | undefined>
+  /** Sends a change once (throttling aside); an unknown outcome is thrown for the caller to read back. Its RequestId. */
+  change(call: ChangeCall): Promise<string>
   /** Polls describe until `running`; throws ActionError on a failed state or timeout. */
   waitUntilRunning(meshId: string, options: WaitOptions): Promise<MeshInfo>
+  /** RemoveClusterFromServiceMesh: detaches a data-plane cluster (the mesh is `updating` until it is done). */
+  removeCluster(meshId: string, clusterId: string): Promise<void>
+  /**
+   * DeleteServiceMesh, sent once: an unknown outcome is resolved by describing the mesh. Its RequestId
+   * ('' when the answer was lost).
+   */
+  deleteMesh(meshId: string): Promise<{ requestId: string }>
+  /** Polls describe until the mesh is gone; throws ActionError on a failed state or timeout. */
+  waitUntilGone(meshId: string, options: WaitOptions): Promise<void>
 }

@@ -1,7 +1,7 @@
 /** Certificates and keys of certificateAuthority: readable PEM (or Base64 of it), as many as the field holds. */
 import { apiDocNote, borrowed, neverWorks, rule } from './basis.js'
 import { type Context, TYPE_EXPECTED, wrongType } from './context.js'
-import type { FieldSpec } from './fields.js'
+import type { FieldEntry } from './fields.js'
 import { decodePem, parseCertificates, parsePrivateKey } from './pem.js'
 import { asText } from './scalars.js'
 import type { SpecNode } from './tree.js'
@@ -22,7 +22,7 @@ export const PEM_RULES = {
   order: rule('certChain lists the CA certificate first and the root last.', apiDocNote('§6.7'))
 }
 
-export function checkPem(field: FieldSpec, node: SpecNode, ctx: Context): Checked | undefined {
+export function checkPem(field: FieldEntry, node: SpecNode, ctx: Context): Checked | undefined {
   const { path } = field
   const { problems } = ctx
   const text = asText(node, false)

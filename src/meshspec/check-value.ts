@@ -5,7 +5,7 @@
 import type { Basis } from './basis.js'
 import { checkPem } from './check-pem.js'
 import { type Context, TYPE_EXPECTED, wrongType } from './context.js'
-import { type Constraint, type FieldSpec, REQUIRED_BASIS } from './fields.js'
+import { type Constraint, type FieldEntry, REQUIRED_BASIS } from './fields.js'
 import { FORMATS, isStringFormat } from './formats.js'
 import { nodeToJson } from './json-value.js'
 import type { Problems } from './problems.js'
@@ -16,7 +16,7 @@ import { checkTags } from './tags.js'
 import { describeNode, type SpecNode } from './tree.js'
 import type { Checked } from './values.js'
 
-export function checkValue(field: FieldSpec, node: SpecNode, ctx: Context): Checked | undefined {
+export function checkValue(field: FieldEntry, node: SpecNode, ctx: Context): Checked | undefined {
   const { path, rules = [] } = field
   const { problems } = ctx
   const typeError = () => wrongType(problems, node, path, TYPE_EXPECTED[field.type])
@@ -114,7 +114,13 @@ export function checkNumber(
 }
 
 /** Control characters, closed lists, emptiness and formats of a string; false when an error refuses it. */
-export function checkText(problems: Problems, node: SpecNode, path: string, value: string, field: FieldSpec) {
+export function checkText(
+  problems: Problems,
+  node: SpecNode,
+  path: string,
+  value: string,
+  field: FieldEntry
+) {
   const rules = field.rules ?? []
   if (CONTROL.test(value))
     return !broken(
@@ -155,7 +161,7 @@ export function checkText(problems: Problems, node: SpecNode, path: string, valu
   return true
 }
 
-function checkList(ctx: Context, field: FieldSpec, node: SpecNode): Checked | undefined {
+function checkList(ctx: Context, field: FieldEntry, node: SpecNode): Checked | undefined {
   const { problems } = ctx
   const { path, rules = [] } = field
   if (node.kind !== 'seq') return wrongType(problems, node, path, TYPE_EXPECTED[field.type])
@@ -194,7 +200,7 @@ function checkPort(problems: Problems, node: SpecNode, path: string, rules: read
   return checkNumber(problems, node, path, port, rules) ? port : undefined
 }
 
-function checkItem(problems: Problems, node: SpecNode, path: string, field: FieldSpec) {
+function checkItem(problems: Problems, node: SpecNode, path: string, field: FieldEntry) {
   const text = asText(node, false)
   if (text === undefined) return wrongType(problems, node, path, 'a string')
   return checkText(problems, node, path, text, field) ? text : undefined

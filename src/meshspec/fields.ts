@@ -5,6 +5,7 @@
  */
 
 import { apiDoc, ASM_DOC, type Basis, borrowed, neverWorks, specFormat } from './basis.js'
+import { type Lifecycle, withLifecycle } from './lifecycle.js'
 
 /** What the YAML value looks like. */
 export type ValueType =
@@ -96,7 +97,12 @@ export interface FieldSpec {
   /** A list whose order carries no meaning: compared sorted. */
   orderInsensitive?: true
   description: string
+  /** How it changes after creation and where its live value shows (lifecycle.ts). */
+  lifecycle: Lifecycle
 }
+
+/** An entry as written below; withLifecycle adds its lifecycle columns. */
+export type FieldEntry = Omit<FieldSpec, 'lifecycle'>
 
 export const REQUIRED_BASIS: Readonly<Record<'api' | 'spec', Basis>> = {
   api: apiDoc('§1.1'),
@@ -135,7 +141,7 @@ const SLB_SPECS = [
   'slb.s3.large'
 ] as const
 
-const bool = (path: string, api: string, description: string): FieldSpec => ({
+const bool = (path: string, api: string, description: string): FieldEntry => ({
   path,
   api,
   type: 'boolean',
@@ -144,7 +150,7 @@ const bool = (path: string, api: string, description: string): FieldSpec => ({
   description
 })
 
-const text = (path: string, api: string, description: string, rules?: readonly Constraint[]): FieldSpec => ({
+const text = (path: string, api: string, description: string, rules?: readonly Constraint[]): FieldEntry => ({
   path,
   api,
   type: 'string',
@@ -154,7 +160,7 @@ const text = (path: string, api: string, description: string, rules?: readonly C
   ...(rules ? { rules } : {})
 })
 
-const quantity = (path: string, api: string, kind: 'cpu' | 'memory', description: string): FieldSpec => ({
+const quantity = (path: string, api: string, kind: 'cpu' | 'memory', description: string): FieldEntry => ({
   path,
   api,
   type: 'quantity',
@@ -164,7 +170,7 @@ const quantity = (path: string, api: string, kind: 'cpu' | 'memory', description
   description
 })
 
-export const FIELDS: readonly FieldSpec[] = [
+export const FIELDS: readonly FieldSpec[] = withLifecycle([
   {
     ...text('name', 'Name', 'Name of the mesh; with the region it identifies the mesh across runs.'),
     required: 'spec'
@@ -489,6 +495,18 @@ export const FIELDS: readonly FieldSpec[] = [
     ),
     deprecated: 'the API deprecates ExistingCaType; set cert, key and certChain instead'
   }
+])
+
+/**
+ * Keys of the action itself, not API parameters (docs/contract.md §7.3): checked like the fields above,
+ * never sent and never part of the diff (`api` is empty), so without lifecycle columns.
+ */
+export const ACTION_FIELDS: readonly FieldEntry[] = [
+  bool(
+    'lifecycle.preventDestroy',
+    '',
+    "`true`: `mode: destroy` refuses to delete the recorded mesh (as Terraform's prevent_destroy)."
+  )
 ]
 
 /** Spec keys that are not API parameters. */
@@ -522,5 +540,6 @@ export const SECTIONS: Readonly<Record<string, string>> = {
   filters: 'Protocol filters.',
   configSource: 'Extra config source (MSE Nacos).',
   multiBuffer: 'Multi-Buffer TLS acceleration.',
-  certificateAuthority: 'Use your own certificate authority.'
+  certificateAuthority: 'Use your own certificate authority.',
+  lifecycle: 'What the action may do to the mesh; not sent to the API.'
 }

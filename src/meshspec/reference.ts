@@ -1,7 +1,16 @@
 /** The field table → the README's spec reference (a markdown table), so the docs cannot drift from the code. */
 import type { Basis } from './basis.js'
-import { type Constraint, FIELDS, type FieldSpec, SPEC_KEYS, type ValueType } from './fields.js'
+import {
+  ACTION_FIELDS,
+  type Constraint,
+  FIELDS,
+  type FieldEntry,
+  type FieldSpec,
+  SPEC_KEYS,
+  type ValueType
+} from './fields.js'
 import { FORMATS, isStringFormat } from './formats.js'
+import { afterCreation } from './lifecycle.js'
 import { ACCESS_LOG_KEYS, ACCESS_LOG_RULES, LOCALITY_RULES } from './structured.js'
 
 const TYPE_NAMES: Readonly<Record<ValueType, string>> = {
@@ -19,7 +28,7 @@ const TYPE_NAMES: Readonly<Record<ValueType, string>> = {
   privateKey: 'private key'
 }
 
-const WIRE_NOTES: Readonly<Partial<Record<FieldSpec['wire'], string>>> = {
+const WIRE_NOTES: Readonly<Partial<Record<FieldEntry['wire'], string>>> = {
   jsonArray: 'sent as a JSON array string',
   commaList: 'sent comma-joined',
   compactJson: 'sent as compact JSON',
@@ -40,7 +49,7 @@ const ITEMS: Readonly<Partial<Record<ValueType, [string, string]>>> = {
 }
 
 /** A constraint of `field` in words, e.g. `from 0 to 100` or `one of "Default", "Pro"`. */
-export function constraintText(constraint: Constraint, field: FieldSpec): string {
+export function constraintText(constraint: Constraint, field: FieldEntry): string {
   switch (constraint.kind) {
     case 'enum':
       return `one of ${constraint.values.map(v => JSON.stringify(v)).join(', ')}`
@@ -72,7 +81,7 @@ export interface Note {
 }
 
 /** The constraints of a field in words, with their class. */
-export const constraintNotes = (field: FieldSpec): Note[] =>
+export const constraintNotes = (field: FieldEntry): Note[] =>
   (field.rules ?? []).map(c => {
     const text = constraintText(c, field)
     if (c.kind === 'format' && c.format === 'region') {
@@ -88,7 +97,7 @@ export const constraintNotes = (field: FieldSpec): Note[] =>
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
-function rulesOf(field: FieldSpec): string {
+function rulesOf(field: FieldEntry): string {
   const notes: string[] = []
   if (field.required) notes.push('**required**')
   notes.push(...constraintNotes(field).map(n => n.marked))
@@ -100,16 +109,26 @@ function rulesOf(field: FieldSpec): string {
   return notes.join('; ')
 }
 
+/** Where the drift check reads the live value; tags come from ListTagResources. */
+function liveCell(field: FieldSpec): string {
+  if (field.api === 'Tag') return 'ListTagResources'
+  return field.lifecycle.live ? `\`${field.lifecycle.live}\`` : 'not compared'
+}
+
 export function renderSpecReference(): string {
   const rows = [
-    '| spec path | API name | type | rules | description |',
-    '| --- | --- | --- | --- | --- |',
-    `| \`version\` | — | integer | **required**; \`1\` | ${cell(SPEC_KEYS.version)} |`,
+    '| spec path | API name | type | rules | description | after creation | live value (drift) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| \`version\` | — | integer | **required**; \`1\` | ${cell(SPEC_KEYS.version)} | — | — |`,
     ...FIELDS.map(
       f =>
-        `| \`${f.path}\` | \`${f.api}\` | ${TYPE_NAMES[f.type]} | ${cell(rulesOf(f))} | ${cell(f.description)} |`
+        `| \`${f.path}\` | \`${f.api}\` | ${TYPE_NAMES[f.type]} | ${cell(rulesOf(f))} | ${cell(f.description)} | ${cell(afterCreation(f.lifecycle))} | ${liveCell(f)} |`
     ),
-    `| \`extraParameters\` | (as named) | map | may not name a mapped parameter | ${cell(SPEC_KEYS.extraParameters)} |`
+    ...ACTION_FIELDS.map(
+      f =>
+        `| \`${f.path}\` | — (not sent) | ${TYPE_NAMES[f.type]} | ${cell(rulesOf(f))} | ${cell(f.description)} | — | — |`
+    ),
+    `| \`extraParameters\` | (as named) | map | may not name a mapped parameter | ${cell(SPEC_KEYS.extraParameters)} | not applied | — |`
   ]
   return `${rows.join('\n')}\n`
 }

@@ -41,6 +41,8 @@ export interface MeshRequest {
   body: Record<string, string>
   /** One entry per spec path that the file sets, in a stable order. */
   parameters: WireParameter[]
+  /** Not sent: what the action may do to the mesh (`lifecycle`, docs/contract.md §7.3). */
+  lifecycle?: { preventDestroy: boolean }
 }
 
 /** Where `${NAME}` was used in the spec: spec path of the scalar (`tags.team`, `a.b[0]`) → the names. */
@@ -126,7 +128,8 @@ export function buildRequest(values: SpecValues, env: EnvironmentPaths = new Map
     region: textOf(values, 'region'),
     query: {},
     body: {},
-    parameters: []
+    parameters: [],
+    lifecycle: { preventDestroy: values.fields.get('lifecycle.preventDestroy')?.value === true }
   }
   for (const field of FIELDS) {
     const checked = values.fields.get(field.path)

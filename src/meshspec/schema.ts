@@ -3,8 +3,17 @@
  * error-class rules become constraints, so an editor never underlines a value the action accepts; the
  * warning-class rules are named in the descriptions, and open lists become `examples` for completion.
  */
-import { type Constraint, FIELDS, type FieldSpec, SECTIONS, SPEC_KEYS } from './fields.js'
+import {
+  ACTION_FIELDS,
+  type Constraint,
+  FIELDS,
+  type FieldEntry,
+  type FieldSpec,
+  SECTIONS,
+  SPEC_KEYS
+} from './fields.js'
 import { FORMATS, isStringFormat, QUANTITY_PATTERN } from './formats.js'
+import { afterCreation } from './lifecycle.js'
 import { basisOf, constraintNotes } from './reference.js'
 import { ACCESS_LOG_KEYS } from './structured.js'
 
@@ -20,16 +29,16 @@ const orReference = (schema: JsonSchema, reference = WHOLE_REFERENCE): JsonSchem
   anyOf: [schema, reference]
 })
 
-const errors = (field: FieldSpec): Constraint[] =>
+const errors = (field: FieldEntry): Constraint[] =>
   (field.rules ?? []).filter(c => basisOf(c).level === 'error')
 
 /** Values of a list the API doc leaves open: offered for completion, never required. */
-function examples(field: FieldSpec): JsonSchema {
+function examples(field: FieldEntry): JsonSchema {
   const open = (field.rules ?? []).find(c => c.kind === 'enum' && c.basis.level === 'warning')
   return open?.kind === 'enum' ? { examples: open.values } : {}
 }
 
-function stringSchema(field: FieldSpec): JsonSchema {
+function stringSchema(field: FieldEntry): JsonSchema {
   const rules = errors(field)
   const closed = rules.find(c => c.kind === 'enum')
   if (closed?.kind === 'enum') return orReference({ type: 'string', enum: closed.values }, HAS_REFERENCE)
@@ -47,7 +56,7 @@ function stringSchema(field: FieldSpec): JsonSchema {
   return patterns.length ? orReference(schema, HAS_REFERENCE) : schema
 }
 
-function numberSchema(field: FieldSpec, type: 'integer' | 'number'): JsonSchema {
+function numberSchema(field: FieldEntry, type: 'integer' | 'number'): JsonSchema {
   const rules = errors(field)
   const closed = rules.find(c => c.kind === 'enum')
   const mins = rules.flatMap(c => (c.kind === 'range' && c.min !== undefined ? [c.min] : []))
@@ -81,12 +90,12 @@ const TAGS: JsonSchema = {
   additionalProperties: { type: ['string', 'number', 'boolean', 'null'] }
 }
 
-function listSchema(field: FieldSpec, items: JsonSchema): JsonSchema {
+function listSchema(field: FieldEntry, items: JsonSchema): JsonSchema {
   const least = errors(field).flatMap(c => (c.kind === 'items' && c.min ? [c.min] : []))
   return { type: 'array', items, ...(least.length ? { minItems: Math.max(...least) } : {}) }
 }
 
-function valueSchema(field: FieldSpec): JsonSchema {
+function valueSchema(field: FieldEntry): JsonSchema {
   switch (field.type) {
     case 'string':
       return stringSchema(field)
@@ -118,11 +127,13 @@ function valueSchema(field: FieldSpec): JsonSchema {
   }
 }
 
-function fieldSchema(field: FieldSpec): JsonSchema {
+/** A field's schema; only API parameters (with their lifecycle) change after creation. */
+function fieldSchema(field: FieldEntry | FieldSpec): JsonSchema {
+  const after = 'lifecycle' in field ? ` After creation: ${afterCreation(field.lifecycle)}.` : ''
   const warned = constraintNotes(field).flatMap(n => (n.warned ? [n.text] : []))
   const warnings = warned.length ? ` Warned about, never refused: ${warned.join('; ')}.` : ''
   return {
-    description: `${field.description} (API: ${field.api})${warnings}`,
+    description: `${field.description} (${field.api ? `API: ${field.api}` : 'not sent to the API'})${warnings}${after}`,
     ...(field.deprecated ? { deprecated: true } : {}),
     ...valueSchema(field)
   }
@@ -148,7 +159,7 @@ export function meshSchema(): JsonSchema {
   }
   const properties = root.properties as Record<string, JsonSchema>
   properties.version = { description: SPEC_KEYS.version, const: 1 }
-  for (const field of FIELDS) {
+  for (const field of [...FIELDS, ...ACTION_FIELDS]) {
     const segments = field.path.split('.')
     let parent = root
     segments.slice(0, -1).forEach((segment, i) => {

@@ -6,7 +6,7 @@ import { checkValue } from './check-value.js'
 import { type Context, type Present, wrongType } from './context.js'
 import { checkCrossRules } from './cross.js'
 import { checkExtras, fieldOfApiName } from './extras.js'
-import { DEPRECATED, FIELDS, type FieldSpec, REQUIRED_BASIS, SPEC_KEYS } from './fields.js'
+import { ACTION_FIELDS, DEPRECATED, FIELDS, type FieldEntry, REQUIRED_BASIS, SPEC_KEYS } from './fields.js'
 import { type Problems, START } from './problems.js'
 import { ENV_RULES, KEY_RULES } from './rulebook.js'
 import { asInteger, hasReportedPart } from './scalars.js'
@@ -21,12 +21,12 @@ export interface Validated {
 }
 
 type SpecialKey = keyof typeof SPEC_KEYS
-type KeyTree = Map<string, KeyTree | FieldSpec | SpecialKey>
+type KeyTree = Map<string, KeyTree | FieldEntry | SpecialKey>
 
-/** The known keys, in the order a listing shows them: version, the fields in table order, extraParameters. */
+/** The known keys, in the order a listing shows them: version, the fields in table order, lifecycle, extraParameters. */
 function buildKeyTree(): KeyTree {
   const root: KeyTree = new Map([['version', 'version' as SpecialKey]])
-  for (const field of FIELDS) {
+  for (const field of [...FIELDS, ...ACTION_FIELDS]) {
     const segments = field.path.split('.')
     let tree = root
     for (const segment of segments.slice(0, -1)) {
@@ -43,7 +43,7 @@ function buildKeyTree(): KeyTree {
 const KEY_TREE = buildKeyTree()
 
 /** A name for the secret that a key field is written from, as in docs/contract.md §4 (`ASM_CA_KEY`). */
-const secretName = (field: FieldSpec): string =>
+const secretName = (field: FieldEntry): string =>
   `ASM_${field.api
     .replace(/^Existing/, '')
     .replace(/([a-z])([A-Z])/g, '$1_$2')
@@ -116,7 +116,7 @@ class Validator {
     problems.report(KEY_RULES.unknownKey, entry.keyPos, path, `${message}; ${advice}`)
   }
 
-  private checkField(field: FieldSpec, entry: MapEntry): void {
+  private checkField(field: FieldEntry, entry: MapEntry): void {
     const { problems } = this.ctx
     const present: Present = { entry }
     this.ctx.present.set(field.path, present)

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics.js'
 import type { Outcome } from '../outcome.js'
 import type { Change } from '../state/record.js'
 import { describeDiagnostic } from './annotations.js'
+import { destroyVerdict } from './destroy.js'
 import { code, commentMarker, count, grouped, joinWithin, link, shorten, tableRow, text } from './markdown.js'
 
 export const LIMITS = {
@@ -49,7 +50,9 @@ function body(outcome: Outcome): string[] {
       '',
       'Note: No credentials in plan mode: the cloud was not read; the plan uses the state record only.'
     )
-  if (outcome.changes) lines.push('', '### Changes', '', ...changes(outcome.changes))
+  if (outcome.changes) lines.push('', '### Changes', '', ...changes(outcome.changes, outcome.labels))
+  if (outcome.drift?.length) lines.push('', '### Drift', '', ...drift(outcome))
+  if (outcome.notCompared?.length) lines.push('', ...notCompared(outcome.notCompared))
   if (outcome.diagnostics.length) lines.push('', '### Spec problems', '', ...diagnostics(outcome.diagnostics))
   return lines
 }
@@ -100,13 +103,31 @@ function verdict(outcome: Outcome): string {
     case 'adopt':
       return `${plan ? 'Would adopt' : 'Adopted'} existing ${mesh(d.mesh.id)}.`
     case 'keep':
+      if (outcome.drift?.length || outcome.changes?.length)
+        return `${plan ? 'Apply would keep' : 'Kept'} ${mesh(d.meshId)} as it is.`
       return `${plan ? 'No change' : 'Unchanged'}: ${mesh(d.meshId)} matches the spec.`
     case 'warn':
       return plan
         ? `Spec changed: apply would keep ${mesh(d.meshId)} as it is and warn (on-change: warn).`
         : `Spec changed: kept ${mesh(d.meshId)} as it is (on-change: warn).`
+    case 'update': {
+      const apis = [...new Set(d.plan.steps.map(step => step.api))].join(', ')
+      if (plan)
+        return apis
+          ? `Would update ${mesh(d.meshId)} in place (${apis}).`
+          : `Would update the record of ${mesh(d.meshId)}; no call needed.`
+      if (outcome.updated)
+        return `Updated ${mesh(d.meshId)} in place (${outcome.updates?.map(u => u.api).join(', ')}).`
+      return apis
+        ? `An update was decided, but no call went through.`
+        : `Updated the record of ${mesh(d.meshId)}.`
+    }
     case 'fail':
+      if (outcome.mode === 'destroy') return destroyVerdict(outcome)
       return plan ? 'Apply would fail; nothing would be created.' : 'Failed; nothing was created.'
+    case 'delete':
+    case 'none':
+      return destroyVerdict(outcome)
     case 'unknown':
       return d.meshId
         ? `The state records ${mesh(d.meshId)}; the cloud was not read, so its state is unknown.`
@@ -115,10 +136,13 @@ function verdict(outcome: Outcome): string {
 }
 
 function details(outcome: Outcome): string[] {
-  const { mesh, requestId, specFile, stateLocation, runUrl } = outcome
+  const { mesh, requestId, specFile, stateLocation, runUrl, updates = [] } = outcome
   const items = [
     mesh ? `Mesh: ${code(mesh.id)}${mesh.state ? ` (state ${code(mesh.state)})` : ''}` : '',
     requestId ? `Request id: ${code(requestId)}` : '',
+    ...updates.map(
+      u => `${text(u.api)}: request id ${u.requestId ? code(u.requestId) : 'unknown (read back)'}`
+    ),
     specFile ? `Spec: ${code(specFile)}` : '',
     stateLocation
       ? `State: ${/^https?:\/\//.test(stateLocation) ? link('recorded state', stateLocation) : code(stateLocation)}`
@@ -132,15 +156,20 @@ function details(outcome: Outcome): string[] {
  * The diff as a table. With no earlier record every parameter is `added`: that table says little, so it
  * is folded under a one-line count.
  */
-function changes(all: readonly Change[]): string[] {
+const cell = (value: string | undefined) =>
+  value === undefined ? '' : code(shorten(value, LIMITS.value), true)
+
+function changes(all: readonly Change[], labels: Outcome['labels']): string[] {
   if (all.length === 0) return ['No changes: the spec matches the recorded run.']
-  const cell = (value: string | undefined) =>
-    value === undefined ? '' : code(shorten(value, LIMITS.value), true)
   const shown = all.slice(0, LIMITS.diffRows)
+  // With a record, each change says how apply makes it (update-plan.ts changeLabel).
+  const how = (c: Change) => (labels ? [text(labels[c.path] ?? '')] : [])
   const lines = [
-    tableRow(['Parameter', 'Spec path', 'Change', 'Before', 'After']),
-    tableRow(['---', '---', '---', '---', '---']),
-    ...shown.map(c => tableRow([cell(c.parameter), cell(c.path), c.change, cell(c.before), cell(c.after)]))
+    tableRow(['Parameter', 'Spec path', 'Change', 'Before', 'After', ...(labels ? ['How'] : [])]),
+    tableRow(['---', '---', '---', '---', '---', ...(labels ? ['---'] : [])]),
+    ...shown.map(c =>
+      tableRow([cell(c.parameter), cell(c.path), c.change, cell(c.before), cell(c.after), ...how(c)])
+    )
   ]
   const left = all.length - shown.length
   if (left > 0)
@@ -153,6 +182,34 @@ function changes(all: readonly Change[]): string[] {
     `<details><summary>${count(all.length, 'parameter')} added: no earlier run is recorded.</summary>`,
     '',
     ...lines,
+    '',
+    '</details>'
+  ]
+}
+
+/** Live values that differ from the record, and what apply does about them. */
+function drift({ drift: all = [], decision, mode }: Outcome): string[] {
+  const shown = all.slice(0, LIMITS.diffRows)
+  const setBack = decision?.action === 'update'
+  const what = setBack
+    ? `${mode === 'plan' ? 'Apply sets' : 'This run set'} the values the spec manages back to the spec.`
+    : 'Reported only: on-change is not update, or the spec changed in a way that cannot be applied.'
+  return [
+    `The live mesh differs from its record (${count(all.length, 'parameter')}). ${what}`,
+    '',
+    tableRow(['Parameter', 'Spec path', 'Recorded', 'Live']),
+    tableRow(['---', '---', '---', '---']),
+    ...shown.map(d => tableRow([cell(d.parameter), cell(d.path), cell(d.recorded), cell(d.live)]))
+  ]
+}
+
+/** Recorded parameters whose live value could not be compared: listed, folded, never counted as drift. */
+function notCompared(all: NonNullable<Outcome['notCompared']>): string[] {
+  const shown = all.slice(0, LIMITS.diffRows)
+  return [
+    `<details><summary>${count(all.length, 'recorded parameter')} not compared with the live mesh.</summary>`,
+    '',
+    ...shown.map(n => `- ${code(n.path)} (${text(n.parameter)}): ${text(n.why)}`),
     '',
     '</details>'
   ]

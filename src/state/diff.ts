@@ -15,6 +15,9 @@ export function toRecordedParameters(params: WireParameter[]): RecordedParameter
 
 const FINGERPRINT = /sha256:[0-9a-f]{64}$/
 
+/** The fingerprint a hidden recorded value ends with (`${NAME} sha256:…`, a fingerprint); undefined when it is in clear. */
+export const hiddenPrint = (value: string): string | undefined => FINGERPRINT.exec(value)?.[0]
+
 /**
  * The fingerprint a recorded value stands for: the one it ends with, or, for a value an earlier version
  * recorded as it was, the fingerprint of that value (so an upgrade is no change, and no old value is shown).

@@ -6,7 +6,7 @@
  * document always serialises the same way and hand edits that break it are caught, never ignored.
  */
 import { ActionError } from '../errors.js'
-import type { StateDocument, StateRecord } from './record.js'
+import type { StateDocument, StateRecord, Tombstone } from './record.js'
 
 /** Older records kept per state key; beyond this the oldest are dropped. */
 export const HISTORY_LIMIT = 50
@@ -102,20 +102,29 @@ function object(fields: Record<string, Check>, optional: string[] = []): Check {
 
 const recordedParameter = object({ path: string({ nonEmpty: true }), parameter: string(), value: string() })
 
-const stateRecord = object({
-  meshId: string({ nonEmpty: true }),
-  requestId: string(),
-  origin: oneOf('created', 'adopted'),
-  name: string({ nonEmpty: true }),
-  region: string({ nonEmpty: true }),
-  parameters: arrayOf(recordedParameter, p => (p as { path?: unknown } | null)?.path),
+/** Which run wrote a record or a tombstone, and when. */
+const writtenBy = {
   commitSha: string(),
   runId: string(),
   runAttempt: string(),
   actor: string(),
   repository: string(),
   time: timestamp
-})
+}
+
+const stateRecord = object(
+  {
+    meshId: string({ nonEmpty: true }),
+    requestId: string(),
+    origin: oneOf('created', 'adopted'),
+    name: string({ nonEmpty: true }),
+    region: string({ nonEmpty: true }),
+    parameters: arrayOf(recordedParameter, p => (p as { path?: unknown } | null)?.path),
+    ...writtenBy,
+    specFile: string({ nonEmpty: true })
+  },
+  ['specFile']
+)
 
 const pendingCreate = object(
   {
@@ -127,10 +136,21 @@ const pendingCreate = object(
     region: string({ nonEmpty: true }),
     lockId: string({ nonEmpty: true }),
     existing: arrayOf(string({ nonEmpty: true })),
-    outcome: oneOf('unknown')
+    outcome: oneOf('unknown'),
+    operation: oneOf('delete'),
+    meshId: string({ nonEmpty: true })
   },
-  ['lockId', 'existing', 'outcome']
+  ['lockId', 'existing', 'outcome', 'operation', 'meshId']
 )
+
+const tombstone = object({
+  meshId: string({ nonEmpty: true }),
+  name: string({ nonEmpty: true }),
+  region: string({ nonEmpty: true }),
+  requestId: string(),
+  outcome: oneOf('deleted', 'gone'),
+  ...writtenBy
+})
 
 const stateDocument = object(
   {
@@ -138,9 +158,10 @@ const stateDocument = object(
     stateKey: string({ nonEmpty: true }),
     current: stateRecord,
     pending: pendingCreate,
+    tombstone,
     history: arrayOf(stateRecord)
   },
-  ['current', 'pending']
+  ['current', 'pending', 'tombstone']
 )
 
 function check(value: unknown): { document: StateDocument; problems: string[] } {
@@ -187,17 +208,36 @@ export function emptyStateDocument(stateKey: string): StateDocument {
 
 /**
  * The document after recording `record` as current: the previous current record moves to the front of
- * the history, any pending create is cleared, and the history is cut to HISTORY_LIMIT and to
- * MAX_DOCUMENT_BYTES, oldest first.
+ * the history, any pending create and tombstone are cleared, and the history is cut to HISTORY_LIMIT and
+ * to MAX_DOCUMENT_BYTES, oldest first.
  */
 export function withCurrentRecord(document: StateDocument, record: StateRecord): StateDocument {
-  const history = (document.current ? [document.current, ...document.history] : document.history).slice(
-    0,
-    HISTORY_LIMIT
-  )
-  const next: StateDocument = { schemaVersion: 1, stateKey: document.stateKey, current: record, history }
+  return bounded({ schemaVersion: 1, stateKey: document.stateKey, current: record, history: [] }, document)
+}
+
+/**
+ * The document after a destroy: no current record, the tombstone in its place, the deleted mesh's record
+ * at the front of the history, the lock released.
+ */
+export function withTombstone(document: StateDocument, tombstone: Tombstone): StateDocument {
+  return bounded({ schemaVersion: 1, stateKey: document.stateKey, tombstone, history: [] }, document)
+}
+
+/** `next` with the previous current record and history of `previous`, within the bounds. */
+function bounded(next: StateDocument, previous: StateDocument): StateDocument {
+  const { current, history } = previous
+  next.history = (current ? [current, ...history] : history).slice(0, HISTORY_LIMIT)
   while (next.history.length > 0 && Buffer.byteLength(serialiseStateDocument(next)) > MAX_DOCUMENT_BYTES) {
     next.history = next.history.slice(0, -1)
   }
   return next
+}
+
+/** A state document, or undefined when the text is not one (a sibling file: store.ts). */
+export function parsedOrUndefined(text: string, source: DocumentSource): StateDocument | undefined {
+  try {
+    return parseStateDocument(text, source)
+  } catch {
+    return undefined
+  }
 }

@@ -12,9 +12,15 @@ import { realSleep } from '../clock.js'
 import { ActionError } from '../errors.js'
 import { POLL } from '../retry.js'
 import { isInside } from '../workspace.js'
-import { parseStateDocument, serialiseStateDocument } from './document.js'
+import { parsedOrUndefined, parseStateDocument, serialiseStateDocument } from './document.js'
 import type { StateDocument } from './record.js'
-import { StateConflictError, type StateRead, type StateStore, type StateWrite } from './store.js'
+import {
+  MAX_SIBLINGS,
+  StateConflictError,
+  type StateRead,
+  type StateStore,
+  type StateWrite
+} from './store.js'
 
 export interface FileStoreOptions {
   workspace: string
@@ -82,6 +88,21 @@ export function createFileStore(options: FileStoreOptions): StateStore {
       const bytes = await readBytes(await file(), options.path)
       if (bytes === undefined) return {}
       return { document: parseStateDocument(bytes.toString('utf8'), source), revision: sha256(bytes) }
+    },
+
+    async siblings(): Promise<StateDocument[]> {
+      const target = await file()
+      const names = await fs.readdir(path.dirname(target)).catch(() => [] as string[])
+      const others = names
+        .filter(name => name.endsWith('.json') && name !== path.basename(target))
+        .slice(0, MAX_SIBLINGS)
+      const documents: StateDocument[] = []
+      for (const name of others) {
+        const bytes = await readBytes(path.join(path.dirname(target), name), name).catch(() => undefined)
+        const document = bytes && parsedOrUndefined(bytes.toString('utf8'), source)
+        if (document) documents.push(document)
+      }
+      return documents
     },
 
     async write(

@@ -20,7 +20,13 @@ import {
 } from '../github.js'
 import { parseStateDocument, serialiseStateDocument, type DocumentSource } from './document.js'
 import type { StateDocument } from './record.js'
-import { StateConflictError, type StateRead, type StateStore, type StateWrite } from './store.js'
+import {
+  MAX_SIBLINGS,
+  StateConflictError,
+  type StateRead,
+  type StateStore,
+  type StateWrite
+} from './store.js'
 
 export interface GitHubStoreOptions extends GitHubClientOptions {
   /** owner/repo */
@@ -109,14 +115,41 @@ class GitHubStore implements StateStore {
     )
   }
 
-  async read(): Promise<StateRead> {
-    const { owner, repo, path, branch, description, source } = this
+  async siblings(): Promise<StateDocument[]> {
+    const { owner, repo, branch } = this
+    const slash = this.path.lastIndexOf('/')
+    const folder = slash < 0 ? '' : this.path.slice(0, slash)
+    let data
+    try {
+      data = (await this.call(gh => gh.rest.repos.getContent({ owner, repo, path: folder, ref: branch })))
+        .data
+    } catch (error) {
+      if (this.failure(error)?.status === 404) return []
+      throw this.explain(error, 'read', 'list the state records')
+    }
+    const files = (Array.isArray(data) ? data : [])
+      .filter(entry => entry.type === 'file' && entry.name.endsWith('.json') && entry.path !== this.path)
+      .slice(0, MAX_SIBLINGS)
+    const documents: StateDocument[] = []
+    for (const entry of files) {
+      const read = await this.readAt(entry.path).catch(() => ({}) as StateRead)
+      if (read.document) documents.push(read.document)
+    }
+    return documents
+  }
+
+  read(): Promise<StateRead> {
+    return this.readAt(this.path)
+  }
+
+  private async readAt(path: string): Promise<StateRead> {
+    const { owner, repo, branch, description, source } = this
     let data
     try {
       data = (await this.call(gh => gh.rest.repos.getContent({ owner, repo, path, ref: branch }))).data
     } catch (error) {
       if (this.failure(error)?.status === 404) {
-        await this.confirmRepositoryVisible()
+        if (path === this.path) await this.confirmRepositoryVisible()
         return {}
       }
       throw this.explain(error, 'read', 'read the state record')

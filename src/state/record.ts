@@ -7,7 +7,7 @@ export interface RecordedParameter {
   value: string
 }
 
-export interface StateRecord {
+export interface StateRecord extends WrittenBy {
   meshId: string
   /** RequestId of CreateServiceMesh; '' when the mesh was adopted. */
   requestId: string
@@ -15,6 +15,12 @@ export interface StateRecord {
   name: string
   region: string
   parameters: RecordedParameter[]
+  /** Workspace-relative path of the spec the record was made from (absent in records of older versions). */
+  specFile?: string
+}
+
+/** Which run wrote a record or a tombstone, and when. */
+export interface WrittenBy {
   commitSha: string
   runId: string
   runAttempt: string
@@ -24,7 +30,10 @@ export interface StateRecord {
   time: string
 }
 
-/** A create in progress: taken (compare-and-swap) before CreateServiceMesh so two runs never both create. */
+/**
+ * The lock of a state key: a create (or, with `operation: delete`, a destroy) in progress, taken by
+ * compare-and-swap before CreateServiceMesh (DeleteServiceMesh) so two runs never act on one key at once.
+ */
 export interface PendingCreate {
   runId: string
   runAttempt: string
@@ -46,8 +55,24 @@ export interface PendingCreate {
   /**
    * `unknown`: CreateServiceMesh was sent and it is not known whether it took effect (or its record
    * could not be written). The next run does not wait for this entry; it looks for the mesh first.
+   * For a destroy: the run ended before it knew the mesh gone; the next destroy finishes it.
    */
   outcome?: 'unknown'
+  /** Set when the lock is a destroy's (src/destroy.ts): the recorded mesh is being deleted. */
+  operation?: 'delete'
+  /** The mesh a destroy deletes. */
+  meshId?: string
+}
+
+/** What `mode: destroy` leaves under the state key (docs/contract.md §5, §7.3): the next apply starts afresh. */
+export interface Tombstone extends WrittenBy {
+  meshId: string
+  name: string
+  region: string
+  /** RequestId of DeleteServiceMesh; '' when the mesh was found already gone. */
+  requestId: string
+  /** `deleted`: gone (or, with wait: false, its deletion accepted); `gone`: it was gone before this run. */
+  outcome: 'deleted' | 'gone'
 }
 
 export interface StateDocument {
@@ -55,6 +80,8 @@ export interface StateDocument {
   stateKey: string
   current?: StateRecord
   pending?: PendingCreate
+  /** Only without `current`: the last recorded mesh was destroyed; its record heads the history. */
+  tombstone?: Tombstone
   /** Older records, newest first. */
   history: StateRecord[]
 }

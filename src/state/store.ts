@@ -25,6 +25,14 @@ export interface StateStore {
   readonly description: string
   /** A corrupt or unreadable record throws a clear ActionError; never "nothing there". */
   read(): Promise<StateRead>
+  /**
+   * The records of the other state keys in the same folder (with the default key: the same region), at
+   * most MAX_SIBLINGS; a file that is not a state record is skipped. For telling a rename (run.ts).
+   */
+  siblings(): Promise<StateDocument[]>
   /** Compare-and-swap: throws StateConflictError when `expected` is not the current revision. */
   write(document: StateDocument, expected: string | undefined, message: string): Promise<StateWrite>
 }
+
+/** Other records read when looking for a rename: a region rarely holds more meshes of one repository. */
+export const MAX_SIBLINGS = 20
