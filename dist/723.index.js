@@ -2,57 +2,6 @@ export const id = 723;
 export const ids = [723];
 export const modules = {
 
-/***/ 8262:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BI: () => (/* binding */ specFormat),
-/* harmony export */   Hu: () => (/* binding */ rule),
-/* harmony export */   LU: () => (/* binding */ apiDoc),
-/* harmony export */   R_: () => (/* binding */ neverWorks),
-/* harmony export */   V$: () => (/* binding */ apiDocNote),
-/* harmony export */   VS: () => (/* binding */ ASM_DOC),
-/* harmony export */   zF: () => (/* binding */ borrowed)
-/* harmony export */ });
-/**
- * Why a rule exists, which decides whether breaking it is an error or a warning (docs/contract.md §4.2): an
- * error only where the CreateServiceMesh documentation says the value cannot work, or where it can never work;
- * a rule learned anywhere else is a warning that names where it comes from. Every check reports through a
- * Basis (Problems.report), and docs/rules.md is generated from the same objects.
- */
-const ASM_DOC = 'docs/reference/asm-api.md';
-const CONTRACT = 'docs/contract.md';
-/** The CreateServiceMesh documentation says the value cannot work (or requires it). */
-const apiDoc = (section) => ({
-    level: 'error',
-    source: 'the CreateServiceMesh doc',
-    ref: `${ASM_DOC} ${section}`
-});
-/** The CreateServiceMesh documentation says a value is only valid together with another: the API ignores it. */
-const apiDocNote = (section) => ({
-    level: 'warning',
-    source: 'the CreateServiceMesh doc',
-    ref: `${ASM_DOC} ${section}`
-});
-/** The value can never work, whatever the API documents: `source` says why, for docs/rules.md. */
-const neverWorks = (why) => ({
-    level: 'error',
-    source: `can never work: ${why}`,
-    ref: `${CONTRACT} §4.2`
-});
-/** What this action itself requires of its file (docs/contract.md §4, §4.1). */
-const specFormat = (section) => ({
-    level: 'error',
-    source: 'the spec format of this action',
-    ref: `${CONTRACT} ${section}`
-});
-/** A rule from anywhere but the CreateServiceMesh doc: a warning naming its source. */
-const borrowed = (source, ref) => ({ level: 'warning', source, ref });
-const rule = (text, basis) => ({ text, ...basis });
-
-
-/***/ }),
-
 /***/ 9996:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -258,7 +207,7 @@ const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 /* harmony export */   lE: () => (/* binding */ EXTRA_RULES),
 /* harmony export */   on: () => (/* binding */ KEY_RULES)
 /* harmony export */ });
-/* harmony import */ var _basis_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8262);
+/* harmony import */ var _basis_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /**
  * The rules that hold for every spec, whatever field they meet: the file, YAML, keys, types and `${NAME}`.
  * Rules of one field live in its entry of the field table (fields.ts), cross-field rules in rules.ts, the
@@ -312,7 +261,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8262);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
@@ -388,6 +337,21 @@ function createFileStore(options) {
             if (bytes === undefined)
                 return {};
             return { document: (0,_document_js__WEBPACK_IMPORTED_MODULE_7__/* .parseStateDocument */ .eM)(bytes.toString('utf8'), source), revision: sha256(bytes) };
+        },
+        async siblings() {
+            const target = await file();
+            const names = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(target)).catch(() => []);
+            const others = names
+                .filter(name => name.endsWith('.json') && name !== node_path__WEBPACK_IMPORTED_MODULE_2__.basename(target))
+                .slice(0, _store_js__WEBPACK_IMPORTED_MODULE_8__/* .MAX_SIBLINGS */ .N);
+            const documents = [];
+            for (const name of others) {
+                const bytes = await readBytes(node_path__WEBPACK_IMPORTED_MODULE_2__.join(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(target), name), name).catch(() => undefined);
+                const document = bytes && (0,_document_js__WEBPACK_IMPORTED_MODULE_7__/* .parsedOrUndefined */ .jq)(bytes.toString('utf8'), source);
+                if (document)
+                    documents.push(document);
+            }
+            return documents;
         },
         async write(document, expected, _message) {
             const target = await file();
@@ -511,7 +475,7 @@ async function acquire(lock, options) {
 /* harmony export */   MB: () => (/* binding */ readSpecFile)
 /* harmony export */ });
 /* unused harmony export readBoundedFile */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8262);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);

@@ -204,15 +204,44 @@ class GitHubStore {
         }
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(problem, failed.status >= 500 ? 'GitHub had a problem; re-run the job.' : undefined);
     }
-    async read() {
-        const { owner, repo, path, branch, description, source } = this;
+    async siblings() {
+        const { owner, repo, branch } = this;
+        const slash = this.path.lastIndexOf('/');
+        const folder = slash < 0 ? '' : this.path.slice(0, slash);
+        let data;
+        try {
+            data = (await this.call(gh => gh.rest.repos.getContent({ owner, repo, path: folder, ref: branch })))
+                .data;
+        }
+        catch (error) {
+            if (this.failure(error)?.status === 404)
+                return [];
+            throw this.explain(error, 'read', 'list the state records');
+        }
+        const files = (Array.isArray(data) ? data : [])
+            .filter(entry => entry.type === 'file' && entry.name.endsWith('.json') && entry.path !== this.path)
+            .slice(0, _store_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_SIBLINGS */ .N);
+        const documents = [];
+        for (const entry of files) {
+            const read = await this.readAt(entry.path).catch(() => ({}));
+            if (read.document)
+                documents.push(read.document);
+        }
+        return documents;
+    }
+    read() {
+        return this.readAt(this.path);
+    }
+    async readAt(path) {
+        const { owner, repo, branch, description, source } = this;
         let data;
         try {
             data = (await this.call(gh => gh.rest.repos.getContent({ owner, repo, path, ref: branch }))).data;
         }
         catch (error) {
             if (this.failure(error)?.status === 404) {
-                await this.confirmRepositoryVisible();
+                if (path === this.path)
+                    await this.confirmRepositoryVisible();
                 return {};
             }
             throw this.explain(error, 'read', 'read the state record');
