@@ -8,6 +8,18 @@ import { systemClock, type Clock } from '../clock.js'
 import { POLL, TIMEOUTS, type CallTimeout } from '../retry.js'
 import { createApiClient, type ApiCall, type ApiClient, type Transport } from './client.js'
 import { CloudCallError } from './failure.js'
+import { listMeshTags } from './mesh-tags.js'
+import {
+  asObject,
+  forbiddenIsNotGone,
+  goneAfterDelete,
+  isFailedState,
+  meshInfo,
+  MESH_ID,
+  minutes,
+  notFound,
+  str
+} from './mesh-answers.js'
 import type {
   ChangeCall,
   CreateResult,
@@ -39,67 +51,6 @@ export interface MeshApiOptions {
   /** Tests only: replaces openapi-client. */
   transport?: Transport
 }
-
-/**
- * Only ServiceMesh.NotFound means "no such mesh". StatusForbidden (HTTP 403) is answered for a deleted
- * mesh and for one the credentials may not see (docs/reference/asm-lifecycle-api.md §c, "Knowing it is
- * gone"): outside a deletion the two cannot be told apart, so it is an access error, never "gone".
- */
-const NOT_FOUND = 'ServiceMesh.NotFound'
-const AMBIGUOUS_FORBIDDEN = 'StatusForbidden'
-const MAX_TAG_PAGES = 5
-
-/** Mesh ids are short runs of letters and digits (docs/reference/asm-api.md §2); nothing else is taken from an answer. */
-const MESH_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/
-
-/** 403 codes that say the caller may not, not that the mesh is gone (cloud/failure.ts CODE_ADVICE). */
-const DENIED = /^(Forbidden|NoPermission|InvalidAccessKeyId|SignatureDoesNotMatch|InvalidSecurityToken)/
-
-const notFound = (error: unknown): boolean =>
-  error instanceof CloudCallError && error.failure.code === NOT_FOUND
-
-/**
- * How a mesh answers once its deletion was accepted, and only then (docs/contract.md §7.3,
- * docs/reference/asm-lifecycle-api.md §c, §f): ServiceMesh.NotFound, StatusForbidden or HTTP 403. A 403
- * whose code denies permission (Forbidden.RAM) is not "gone": taking it so would record a live mesh as
- * deleted. A 5xx is never read as gone.
- */
-export const goneAfterDelete = (error: unknown): boolean => {
-  if (!(error instanceof CloudCallError)) return false
-  const code = error.failure.code ?? ''
-  if (code === NOT_FOUND || code === AMBIGUOUS_FORBIDDEN) return true
-  return error.failure.status === 403 && !DENIED.test(code)
-}
-
-const isFailedState = (state: string): boolean =>
-  state === 'failed' || state === 'create_timeout' || state.endsWith('_failed')
-
-function asObject(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {}
-}
-
-const str = (value: unknown): string => (typeof value === 'string' ? value : '')
-
-function meshInfo(info: Record<string, unknown>, api: string): MeshInfo {
-  const id = str(info.ServiceMeshId)
-  if (id !== '' && !MESH_ID.test(id))
-    throw new ActionError(
-      `${api} answered a ServiceMeshId that is not a mesh id (${JSON.stringify(id.slice(0, 40))}).`,
-      'Check that the endpoint input names the Service Mesh API.'
-    )
-  const errorMessage = str(info.ErrorMessage)
-  return {
-    id,
-    name: str(info.Name),
-    region: str(info.RegionId),
-    state: str(info.State),
-    ...(errorMessage && { errorMessage })
-  }
-}
-
-const minutes = (ms: number): string => `${Math.round(ms / 6000) / 10} min`
 
 export function createMeshApi(options: MeshApiOptions): MeshApi {
   return new AsmMeshApi(options)
@@ -160,19 +111,8 @@ class AsmMeshApi implements MeshApi {
     try {
       response = await this.api('DescribeServiceMeshDetail', 'POST', { body: { ServiceMeshId: meshId } })
     } catch (error) {
-      if (!(error instanceof CloudCallError)) throw error
-      if (error.failure.code === NOT_FOUND) return undefined
-      if (error.failure.code === AMBIGUOUS_FORBIDDEN)
-        throw new CloudCallError(
-          error.failure,
-          error.attempts,
-          this.host,
-          'The API answers StatusForbidden both for a deleted mesh and for one these credentials may not ' +
-            `see, so mesh ${meshId} is not taken as gone and nothing is created in its place. Check that the ` +
-            'credentials may call servicemesh:DescribeServiceMeshDetail and that the mesh is in this account. ' +
-            'If it was deleted, delete its state record; the next apply then creates (or adopts) a mesh.'
-        )
-      throw error
+      if (notFound(error)) return undefined
+      throw forbiddenIsNotGone(error, meshId, this.host)
     }
     const info = asObject(asObject(response.body.ServiceMesh).ServiceMeshInfo)
     if (typeof info.State !== 'string')
@@ -195,37 +135,16 @@ class AsmMeshApi implements MeshApi {
   async readLive(meshId: string, tagsIn?: string): Promise<LiveRead | undefined> {
     const detail = await this.detail(meshId)
     if (!detail) return undefined
-    const tags = tagsIn === undefined ? undefined : await this.tags(meshId, tagsIn)
+    const tags =
+      tagsIn === undefined
+        ? undefined
+        : await listMeshTags(
+            query => this.api('ListTagResources', 'POST', { query }),
+            meshId,
+            tagsIn,
+            this.host
+          )
     return { info: detail.info, live: { detail: detail.body, ...(tags && { tags }) } }
-  }
-
-  /**
-   * ListTagResources of one mesh, page by page (docs/reference/asm-lifecycle-api.md §b); an entry of another
-   * shape is skipped. A mesh carries at most 20 tags, so more than MAX_TAG_PAGES pages means a broken answer.
-   */
-  private async tags(meshId: string, region: string): Promise<Record<string, string>> {
-    const tags: Record<string, string> = {}
-    let token = ''
-    for (let page = 1; page <= MAX_TAG_PAGES; page++) {
-      const query = {
-        RegionId: region,
-        'ResourceId.1': meshId,
-        ResourceType: 'servicemesh',
-        ...(token && { NextToken: token })
-      }
-      const { body } = await this.api('ListTagResources', 'POST', { query })
-      for (const entry of Array.isArray(body.TagResources) ? body.TagResources : []) {
-        const { ResourceId, TagKey, TagValue } = asObject(entry)
-        if (ResourceId === meshId && typeof TagKey === 'string' && typeof TagValue === 'string')
-          tags[TagKey] = TagValue
-      }
-      token = str(body.NextToken)
-      if (!token) return tags
-    }
-    throw new ActionError(
-      `ListTagResources for ${meshId} kept answering with a NextToken after ${MAX_TAG_PAGES} pages.`,
-      `Check that ${this.host} is the Service Mesh API endpoint.`
-    )
   }
 
   async change(call: ChangeCall): Promise<string> {
