@@ -11,6 +11,7 @@ import { describeDiagnostic } from '../report/annotations.js'
 import type { OnChange } from '../settings.js'
 import { diffParameters } from '../state/diff.js'
 import { parseStateDocument } from '../state/document.js'
+import { defaultStateKey } from '../state/key.js'
 import type { Change, StateDocument } from '../state/record.js'
 import { readBoundedFile } from '../workspace.js'
 import { planFromRecord, tagsManaged } from '../update-plan.js'
@@ -86,7 +87,7 @@ export function planAgainst(input: PlanInput): PlanOutcome {
     ...(record && { update: planFromRecord(record.parameters, [], request, record.meshId) })
   })
   return {
-    stateKey: defaultStateKey(request),
+    stateKey: defaultStateKey(request.region, request.name),
     ...(document ? { recordedKey: document.stateKey } : {}),
     ...(record ? { meshId: record.meshId } : {}),
     changes,
@@ -94,12 +95,6 @@ export function planAgainst(input: PlanInput): PlanOutcome {
     decision: offlineDecision(decision, request)
   }
 }
-
-/**
- * The action's default state key, `<region>/<name>` (stateKeyFor in state/open.ts). Not imported from
- * there: that module loads the state backends, and the GitHub one would put the REST client in the CLI.
- */
-const defaultStateKey = (request: MeshRequest): string => `${request.region}/${request.name}`
 
 function offlineDecision(decision: Decision, request: MeshRequest): PlanDecision {
   switch (decision.action) {
