@@ -165,6 +165,15 @@ describe('workflows that use this action', () => {
     ])
   })
 
+  // GitHub's secure-use guidance: pin a third-party action to a full commit SHA (tags can move); the
+  // comment names the release, which is what Dependabot reads and updates.
+  it.each(files)('%s: pins every third-party action to a commit, naming its version', file => {
+    const uses = [...read(file).matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/gm)]
+      .filter(([, target]) => !usesThisAction(target))
+      .map(([, target, rest]) => `${target}${rest}`)
+    expect(uses.filter(line => !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/.test(line))).toEqual([])
+  })
+
   it('recognises this action by local path or by repository reference only', () => {
     expect(
       ['./', '.', 'octo-org/asm-service-mesh-action@v1', 'me/asm-service-mesh-action@main'].map(

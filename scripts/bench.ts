@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --write] [-- --runs N]`: the measurements and performance targets, printed as markdown
- * and, with --write, recorded in README.md's Performance section. Every child process runs under Node 24
+ * and, with --write, recorded in docs/performance.md. Every child process runs under Node 24
  * with a timeout; every loop is bounded by a run count. A miss is reported, not failed on; a run that did
  * not behave as it should (so measured nothing) fails the bench.
  */
@@ -11,7 +11,7 @@ import { RUNNER_NODE } from '../__tests__/support/node-versions.js'
 import { distFiles } from './bench/dist-files.js'
 import { buildFloorProbe } from './bench/floor-probe.js'
 import { withMemoryProbe } from './bench/instrument.js'
-import { writeReadmeSection } from './bench/readme-section.js'
+import { writePerformanceDoc } from './bench/performance-doc.js'
 import { analyse, render, type BenchData, type RowData } from './bench/report.js'
 import { prepareFixtures, runs, waitingRun, type RowKey, type Run } from './bench/scenarios.js'
 import { REPO_ROOT } from './lib/repo.js'
@@ -157,7 +157,7 @@ async function main(): Promise<number> {
   if (problems.length > 0) {
     banner('runs that did not behave as expected: nothing was measured by them')
     problems.forEach(problem => console.log(`- ${problem}`))
-    console.log('\nThe bench is void; README.md was not written.')
+    console.log('\nThe bench is void; docs/performance.md was not written.')
     return 1
   }
   const markdown = render(data)
@@ -166,8 +166,9 @@ async function main(): Promise<number> {
   banner('targets')
   for (const target of analyse(data).targets)
     console.log(`${target.pass ? 'PASS' : 'MISS'}  ${target.target}: ${target.measured}`)
-  if (options.write) console.log(`\nWrote ${path.relative(REPO_ROOT, await writeReadmeSection(markdown))}.`)
-  else console.log('\nREADME.md unchanged (run `npm run bench -- --write` to record these numbers).')
+  if (options.write) console.log(`\nWrote ${path.relative(REPO_ROOT, await writePerformanceDoc(markdown))}.`)
+  else
+    console.log('\ndocs/performance.md unchanged (run `npm run bench -- --write` to record these numbers).')
   return 0
 }
 

@@ -1,6 +1,6 @@
-// Regenerates the generated files: schema/mesh.schema.json, docs/rules.md and the README's spec reference
-// (from the field table and the rules), and the README's inputs/outputs tables, example workflows and report
-// examples. The generators are the freshness tests themselves, run with UPDATE_GENERATED=1, so they use the
+// Regenerates the generated files: schema/mesh.schema.json and docs/rules.md (from the field table and the
+// rules), docs/spec.md's reference, docs/reports.md's examples, and the README's inputs/outputs tables and
+// example workflows. The generators are the freshness tests themselves, run with UPDATE_GENERATED=1, so they use the
 // same TypeScript toolchain as the tests and need no separate build step.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -13,7 +13,7 @@ const result = spawnSync(
     jest,
     '__tests__/meshspec/schema.test.ts',
     '__tests__/meshspec/rules-doc.test.ts',
-    '__tests__/readme.test.ts'
+    '__tests__/docs.test.ts'
   ],
   {
     stdio: 'inherit',

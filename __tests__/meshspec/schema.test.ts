@@ -10,19 +10,8 @@ import { ACCESS_LOG_KEYS } from '../../src/meshspec/structured.js'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const schemaFile = path.join(repoRoot, 'schema/mesh.schema.json')
-const readmeFile = path.join(repoRoot, 'README.md')
-const START = '<!-- spec-reference:start -->'
-const END = '<!-- spec-reference:end -->'
 const update = process.env.UPDATE_GENERATED === '1'
 const OUT_OF_DATE = 'is out of date with src/meshspec/fields.ts: run npm run generate'
-
-/** The README with its generated section replaced, or undefined when it has no markers. */
-function readmeWithReference(readme: string): string | undefined {
-  const start = readme.indexOf(START)
-  const end = readme.indexOf(END)
-  if (start < 0 || end < start) return undefined
-  return `${readme.slice(0, start + START.length)}\n\n${renderSpecReference()}\n${readme.slice(end)}`
-}
 
 const validator = () =>
   new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true }).compile(meshSchema())
@@ -34,15 +23,6 @@ describe('generated files', () => {
     if (update) writeFileSync(schemaFile, meshSchemaText())
     const committed = readFileSync(schemaFile, 'utf8')
     if (committed !== meshSchemaText()) throw new Error(`schema/mesh.schema.json ${OUT_OF_DATE}`)
-  })
-
-  it("the README's spec reference is up to date (when the README has its markers)", () => {
-    const readme = readFileSync(readmeFile, 'utf8')
-    const expected = readmeWithReference(readme)
-    if (expected === undefined) return
-    if (update) writeFileSync(readmeFile, expected)
-    if (readFileSync(readmeFile, 'utf8') !== expected)
-      throw new Error(`README.md's spec reference ${OUT_OF_DATE}`)
   })
 
   it('the reference has one row per parameter, plus version, lifecycle.preventDestroy and extraParameters', () => {

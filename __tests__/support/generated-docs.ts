@@ -1,7 +1,8 @@
-/** Generated README sections: rendered from their single source, kept between marker comments. */
+/** Generated sections of the README and docs/: rendered from their single source, kept between marker comments. */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
+import { renderSpecReference } from '../../src/meshspec/reference.js'
 import { renderPlanComment, renderSummary } from '../../src/report/summary.js'
 import type { MeshRequest } from '../../src/meshspec/request.js'
 import type { Change } from '../../src/state/record.js'
@@ -18,7 +19,7 @@ interface ActionMetadata {
 const cell = (text: string) =>
   text.replace(/\|/g, '\\|').replace(/\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
-export function renderInputs(): string {
+function renderInputs(): string {
   const action = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as ActionMetadata
   const rows = Object.entries(action.inputs).map(
     ([name, input]) =>
@@ -27,7 +28,7 @@ export function renderInputs(): string {
   return ['| input | required | default | description |', '| --- | --- | --- | --- |', ...rows].join('\n')
 }
 
-export function renderOutputs(): string {
+function renderOutputs(): string {
   const action = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as ActionMetadata
   const rows = Object.entries(action.outputs).map(
     ([name, output]) => `| \`${name}\` | ${cell(output.description)} |`
@@ -35,18 +36,18 @@ export function renderOutputs(): string {
   return ['| output | description |', '| --- | --- |', ...rows].join('\n')
 }
 
-/** Replaces what stands between `<!-- name:start -->` and `<!-- name:end -->`. */
-export function replaceSection(readme: string, name: string, content: string): string {
+/** Replaces what stands between `<!-- name:start -->` and `<!-- name:end -->` in `file`'s text. */
+function replaceSection(file: string, text: string, name: string, content: string): string {
   const start = `<!-- ${name}:start -->`
   const end = `<!-- ${name}:end -->`
-  const from = readme.indexOf(start)
-  const to = readme.indexOf(end)
-  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} section`)
-  return `${readme.slice(0, from + start.length)}\n${content}\n${readme.slice(to)}`
+  const from = text.indexOf(start)
+  const to = text.indexOf(end)
+  if (from < 0 || to < from) throw new Error(`${file} has no ${start} … ${end} section`)
+  return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`
 }
 
 /** Each `<!-- example:PATH -->` fenced block must be that file, byte for byte. */
-export function replaceExamples(readme: string): string {
+function replaceExamples(readme: string): string {
   return readme.replace(
     /<!-- example:(\S+) -->\n```yaml\n[\s\S]*?```\n<!-- \/example -->/g,
     (_match, file: string) =>
@@ -58,7 +59,7 @@ export function replaceExamples(readme: string): string {
  * A job summary and a PR comment as the action renders them, for a fixed run: the README shows real
  * output, and the README test fails when the renderer changes it.
  */
-export function renderReportExamples(): string {
+function renderReportExamples(): string {
   const created = renderSummary({
     mode: 'apply',
     stateKey: 'cn-hangzhou/prod-mesh',
@@ -127,4 +128,21 @@ export function renderReportExamples(): string {
     '',
     shown('Plan comment on a pull request that changes the spec (on-change: update, the default)', comment)
   ].join('\n')
+}
+
+/** Every file with generated parts, and how to render them; the docs test and `npm run generate` use it. */
+export const GENERATED_DOCS: Record<string, (text: string) => string> = {
+  'README.md': text =>
+    replaceExamples(
+      replaceSection(
+        'README.md',
+        replaceSection('README.md', text, 'inputs', renderInputs()),
+        'outputs',
+        renderOutputs()
+      )
+    ),
+  'docs/spec.md': text =>
+    replaceSection('docs/spec.md', text, 'spec-reference', `\n${renderSpecReference()}`),
+  'docs/reports.md': text =>
+    replaceSection('docs/reports.md', text, 'report-examples', renderReportExamples())
 }
