@@ -8,14 +8,18 @@ import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { checkSpec, describeDiagnostic } from '../../src/cli/engine.js'
 import { caEnv, readCaFixture } from '../support/ca-fixture.js'
-import { runScenario, startWorld, type World } from '../support/e2e.js'
+import { ALL_PARAMETERS, runScenario, startWorld, type World } from '../support/e2e.js'
 import { createWorkspace } from '../support/runner.js'
 import { REPO_ROOT } from '../support/repo-root.js'
 import { buildCli, type BuiltCli, positionOf, runCli } from './cli-kit.js'
 
-const EXAMPLES = readdirSync(path.join(REPO_ROOT, 'examples')).filter(name => /\.ya?ml$/.test(name))
+/** The user examples, and the reference file that sets every parameter. */
+const EXAMPLES = [
+  ...readdirSync(path.join(REPO_ROOT, 'examples')).filter(name => /\.ya?ml$/.test(name)),
+  ALL_PARAMETERS
+]
 const example = (name: string) => readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8')
-/** What a workflow step gives the examples: the test CA for full.yaml, a pull-request number for preview. */
+/** What a workflow step gives the examples: the test CA for the reference, a PR number for preview. */
 const EXAMPLE_ENV = { ...caEnv(), PR_NUMBER: '42' }
 
 const BROKEN = `version: 1
@@ -52,7 +56,7 @@ describe('asm-mesh validate', () => {
     const result = await run(['validate', ...files], EXAMPLE_ENV)
     expect(result.stderr).toMatch(new RegExp(`${files.length} files valid`))
     expect(result.code).toBe(0)
-    for (const line of result.lines) expect(line).toMatch(/^mesh\/[\w.-]+\.ya?ml:\d+:\d+: warning: \S/)
+    for (const line of result.lines) expect(line).toMatch(/^mesh\/[\w./-]+\.ya?ml:\d+:\d+: warning: \S/)
   })
 
   it('prints the engine diagnostics of a broken spec as file:line:col: error: lines, and exits 1', async () => {
@@ -97,7 +101,12 @@ describe('asm-mesh validate', () => {
     })
 
     it('makes them warnings with --allow-missing-env and still checks everything else', async () => {
-      const clean = await run(['validate', '--allow-missing-env', 'mesh/preview.yaml', 'mesh/full.yaml'])
+      const clean = await run([
+        'validate',
+        '--allow-missing-env',
+        'mesh/preview.yaml',
+        `mesh/${ALL_PARAMETERS}`
+      ])
       expect(clean.code).toBe(0)
       expect(clean.lines[0]).toMatch(new RegExp(`^mesh/preview\\.yaml:${where}: warning: .*PR_NUMBER`))
       expect(clean.lines.filter(line => /: error: /.test(line))).toEqual([])
@@ -141,7 +150,7 @@ describe('usage', () => {
 
 describe('asm-mesh plan without a state file', () => {
   it('plans a create with every parameter added, secrets only as fingerprints', async () => {
-    const result = await run(['plan', '--state-file', 'none.json', 'mesh/full.yaml'], EXAMPLE_ENV)
+    const result = await run(['plan', '--state-file', 'none.json', `mesh/${ALL_PARAMETERS}`], EXAMPLE_ENV)
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('no state file yet')
     expect(result.stdout).toMatch(

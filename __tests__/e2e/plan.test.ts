@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import {
+  ALL_PARAMETERS,
   callsNamed,
   readExample,
   runScenario,
@@ -237,14 +238,14 @@ describe.each(NODE_VERSIONS)('plan without credentials and state: file under $na
   })
 })
 
-describe.each(NODE_VERSIONS)('plan of examples/full.yaml without credentials under $name', ({ bin }) => {
+describe.each(NODE_VERSIONS)('plan of all parameters without credentials under $name', ({ bin }) => {
   let world: World
   let workspace: string
   let result: RunResult
 
   beforeAll(async () => {
     world = await startWorld()
-    workspace = await createWorkspace({ [SPEC_FILE]: readExample('full.yaml') })
+    workspace = await createWorkspace({ [SPEC_FILE]: readExample(ALL_PARAMETERS) })
     result = await runScenario(world, {
       workspace,
       node: bin,

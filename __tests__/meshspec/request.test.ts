@@ -2,30 +2,32 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { loadSpec } from '../../src/meshspec/index.js'
-import { FULL_EXAMPLE_BODY, FULL_EXAMPLE_QUERY } from '../fixtures/full-example-request.js'
+import { ALL_PARAMETERS_BODY, ALL_PARAMETERS_QUERY } from '../fixtures/all-parameters-request.js'
 import { caEnv, readCaFixture } from '../support/ca-fixture.js'
 import { BASE, evaluate, errors } from '../support/spec-helpers.js'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
 const sha256 = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`
+const loadReference = () =>
+  loadSpec({ workspace: repoRoot, specPath: 'examples/reference/all-parameters.yaml', env: caEnv() })
 
-describe('the full example (all 78 parameters)', () => {
+describe('the reference example (all 78 parameters)', () => {
   it('becomes exactly this query and body', async () => {
-    const result = await loadSpec({ workspace: repoRoot, specPath: 'examples/full.yaml', env: caEnv() })
+    const result = await loadReference()
     expect(errors(result)).toEqual([])
     const request = result.request!
-    expect(request.name).toBe('prod-mesh')
+    expect(request.name).toBe('all-parameters-reference')
     expect(request.region).toBe('cn-hangzhou')
-    expect(request.query).toEqual(FULL_EXAMPLE_QUERY)
-    expect(request.body).toStrictEqual(FULL_EXAMPLE_BODY)
+    expect(request.query).toEqual(ALL_PARAMETERS_QUERY)
+    expect(request.body).toStrictEqual(ALL_PARAMETERS_BODY)
     // Body order is table order (then extras): the same file always gives the same bytes.
     expect(Object.keys(request.body).slice(0, 3)).toEqual(['Name', 'RegionId', 'Edition'])
     expect(Object.keys(request.body).at(-1)).toBe('SomeFutureFlag')
   })
 
   it('lists every set path once with a comparable value safe to store', async () => {
-    const { request } = await loadSpec({ workspace: repoRoot, specPath: 'examples/full.yaml', env: caEnv() })
+    const { request } = await loadReference()
     const byPath = new Map(request!.parameters.map(p => [p.path, p]))
     expect(request!.parameters).toHaveLength(77 + 2 + 1) // 77 body parameters, 2 tags, 1 extra
     expect(byPath.get('tags.env')).toEqual({

@@ -44,17 +44,20 @@ describe('the JSON Schema', () => {
     for (const field of FIELDS) expect(text).toContain(`(API: ${field.api})`)
   })
 
-  it.each(['minimal.yaml', 'full.yaml'])('accepts examples/%s', name => {
+  it.each(['minimal.yaml', 'reference/all-parameters.yaml'])('accepts examples/%s', name => {
     const validate = validator()
     expect(validate(example(name)) ? [] : validate.errors).toEqual([])
   })
 
-  it('starts each example with the yaml-language-server schema comment', () => {
-    for (const name of ['minimal.yaml', 'full.yaml']) {
-      const first = readFileSync(path.join(repoRoot, 'examples', name), 'utf8').split('\n')[0]
-      expect(first).toBe('# yaml-language-server: $schema=../schema/mesh.schema.json')
+  it.each(['minimal.yaml', 'reference/all-parameters.yaml'])(
+    'starts examples/%s with the yaml-language-server comment naming the schema from its folder',
+    name => {
+      const file = path.join(repoRoot, 'examples', name)
+      const first = readFileSync(file, 'utf8').split('\n')[0]
+      const schema = path.relative(path.dirname(file), schemaFile).split(path.sep).join('/')
+      expect(first).toBe(`# yaml-language-server: $schema=${schema}`)
     }
-  })
+  )
 
   it.each([
     ['an unknown key', { tracng: {} }, '"additionalProperty":"tracng"'],

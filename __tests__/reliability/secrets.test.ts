@@ -8,11 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readCaFixture } from '../support/ca-fixture.js'
 import type { CloudEmulator } from '../support/cloud-emulator.js'
-import { readExample, startWorld, STATIC_KEY, type World } from '../support/e2e.js'
+import { ALL_PARAMETERS, readExample, startWorld, STATIC_KEY, type World } from '../support/e2e.js'
 import type { RunResult } from '../support/runner.js'
 import { run, type Run } from './e2e-helpers.js'
 
-const FULL = readExample('full.yaml')
+const FULL = readExample(ALL_PARAMETERS)
 const PULL_REQUEST = {
   name: 'pull_request',
   payload: { pull_request: { number: 7, head: { ref: 'feature' }, base: { ref: 'main' } } }
@@ -31,7 +31,7 @@ interface Scenario extends Run {
 
 const SCENARIOS: Scenario[] = [
   {
-    name: 'OIDC apply of the full example with the CA block, waiting, step debug on',
+    name: 'OIDC apply of the reference example with the CA block, waiting, step debug on',
     spec: FULL,
     with: { wait: true },
     debug: true,
@@ -74,7 +74,7 @@ const SCENARIOS: Scenario[] = [
     name: 'an invalid spec that holds secrets (a CA key that does not match its cert, bad values)',
     spec: FULL.replace('cert: ${ASM_CA_CERT}', 'cert: ${ASM_ROOT_CERT}')
       .replace('sampling: 100', 'sampling: 101')
-      .replace('name: prod-mesh', 'name: ${ASM_CA_KEY}'),
+      .replace('name: all-parameters-reference', 'name: ${ASM_CA_KEY}'),
     exitCode: 1,
     credentialsLine: /^::error::mesh\.yaml: \d+ errors? in the mesh spec/
   }

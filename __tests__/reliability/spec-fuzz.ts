@@ -50,7 +50,7 @@ const PRIVATE_KEY_LINES = [FUZZ_ENV.ASM_CA_KEY, FUZZ_ENV.ASM_ROOT_KEY].flatMap(p
 
 export const EXAMPLES = {
   minimal: readFileSync(path.join(ROOT, 'examples', 'minimal.yaml'), 'utf8'),
-  full: readFileSync(path.join(ROOT, 'examples', 'full.yaml'), 'utf8')
+  full: readFileSync(path.join(ROOT, 'examples', 'reference', 'all-parameters.yaml'), 'utf8')
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -27,7 +27,9 @@ export const AUDIENCE = 'sts.aliyuncs.com'
 export const STATIC_KEY = { id: 'LTAI5tE2eStaticKeyId000001', secret: 'e2eStaticSecret0000000000000001' }
 
 export const SPEC_FILE = 'mesh.yaml'
-export const readExample = (name: 'full.yaml' | 'minimal.yaml'): string =>
+/** The file that sets every parameter: a reference for the tests, not a spec to copy. */
+export const ALL_PARAMETERS = 'reference/all-parameters.yaml'
+export const readExample = (name: typeof ALL_PARAMETERS | 'minimal.yaml'): string =>
   readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8')
 
 export interface World {
@@ -57,7 +59,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       subjectLike: `repo:${REPOSITORY}:*`
     },
     provisionMs: options.provisionMs ?? 50,
-    // examples/full.yaml sends one extraParameters entry the API table does not know.
+    // examples/reference/all-parameters.yaml sends one extraParameters entry the API table does not know.
     acceptParameters: ['SomeFutureFlag'],
     ...options.cloud
   })

@@ -7,6 +7,7 @@ import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { caEnv } from '../../__tests__/support/ca-fixture.js'
 import {
+  ALL_PARAMETERS,
   readExample,
   scenarioOptions,
   SPEC_FILE,
@@ -55,12 +56,15 @@ const QUICK_PROVISION_MS = 50
 export interface Fixtures {
   /** The floor probe bundle. */
   probe: string
-  /** A workspace holding examples/full.yaml at SPEC_FILE, for plan (state: file writes nothing in plan). */
+  /** A workspace holding the all-parameters reference at SPEC_FILE, for plan (state: file writes nothing). */
   planWorkspace: string
 }
 
 export async function prepareFixtures(probe: string): Promise<Fixtures> {
-  return { probe, planWorkspace: await createWorkspace({ [SPEC_FILE]: readExample('full.yaml') }) }
+  return {
+    probe,
+    planWorkspace: await createWorkspace({ [SPEC_FILE]: readExample(ALL_PARAMETERS) })
+  }
 }
 
 const unexpected = (result: RunResult, what: string): string =>
@@ -126,7 +130,7 @@ function step(
 const planStep = (world: World, workspace: string, env: Record<string, string>) =>
   step(world, workspace, env, { mode: 'plan' }, RUN_TIMEOUT_MS)
 
-/** A world whose mesh was created by one apply of the full example; a problem when that failed. */
+/** A world whose mesh was created by one apply of the reference example; a problem when that failed. */
 async function afterFirstApply(
   provisionMs: number,
   then: (world: World, workspace: string, meshId: string) => Promise<Outcome>
@@ -138,7 +142,7 @@ async function afterFirstApply(
   })
 }
 
-/** An OIDC apply of the full example in `workspace`, as a workflow step on push would run it. */
+/** An OIDC apply of the reference example in `workspace`, as a workflow step on push would run it. */
 const applyStep = (world: World, workspace: string, env: Record<string, string>, wait: boolean) =>
   step(
     world,
@@ -154,7 +158,7 @@ async function inWorld<T>(
   use: (world: World, workspace: string) => Promise<T>
 ): Promise<T> {
   const world = await startWorld({ provisionMs })
-  const workspace = await createWorkspace({ [SPEC_FILE]: readExample('full.yaml') })
+  const workspace = await createWorkspace({ [SPEC_FILE]: readExample(ALL_PARAMETERS) })
   try {
     return await use(world, workspace)
   } finally {
@@ -220,7 +224,7 @@ export function runs(fixtures: Fixtures): Record<RowKey, Run> {
       }),
     update: env =>
       afterFirstApply(QUICK_PROVISION_MS, async (world, workspace) => {
-        const changed = readExample('full.yaml').replace('sampling: 100', 'sampling: 50')
+        const changed = readExample(ALL_PARAMETERS).replace('sampling: 100', 'sampling: 50')
         await writeFile(path.join(workspace, SPEC_FILE), changed)
         const { result, calls } = await counted(world, applyStep(world, workspace, env, false))
         const ok = result.exitCode === 0 && result.outputs.updated === 'true' && calls.updates === 1

@@ -1,13 +1,14 @@
 /**
- * Scenarios 1 and 2: an OIDC apply of examples/full.yaml with state on the `asm-state` branch, then a
- * re-run of the same step. The bundle runs as the runner starts it, under this machine's node and Node 24,
- * against the GitHub and cloud emulators.
+ * Scenarios 1 and 2: an OIDC apply of examples/reference/all-parameters.yaml with state on the `asm-state`
+ * branch, then a re-run of the same step. The bundle runs as the runner starts it, under this machine's
+ * node and Node 24, against the GitHub and cloud emulators.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { rm } from 'node:fs/promises'
 import { readCaFixture } from '../support/ca-fixture.js'
-import { base64Of, FULL_EXAMPLE_BODY, FULL_EXAMPLE_QUERY } from '../fixtures/full-example-request.js'
+import { base64Of, ALL_PARAMETERS_BODY, ALL_PARAMETERS_QUERY } from '../fixtures/all-parameters-request.js'
 import {
+  ALL_PARAMETERS,
   callsNamed,
   readExample,
   runScenario,
@@ -21,10 +22,10 @@ import { CREATE_PARAMETER_NAMES } from '../emulator/cloud/mesh-parameters.js'
 import { NODE_VERSIONS } from '../support/node-versions.js'
 import { createWorkspace, type RunResult } from '../support/runner.js'
 
-const STATE_KEY = 'cn-hangzhou/prod-mesh'
+const STATE_KEY = 'cn-hangzhou/all-parameters-reference'
 
 /** Everything CreateServiceMesh must receive, query and body together, as the emulator records it. */
-const EXPECTED_WIRE: Record<string, string> = { ...FULL_EXAMPLE_QUERY, ...FULL_EXAMPLE_BODY }
+const EXPECTED_WIRE: Record<string, string> = { ...ALL_PARAMETERS_QUERY, ...ALL_PARAMETERS_BODY }
 
 /** The private keys in every form the action handles: none may show anywhere but the wire. */
 const SECRET_FORMS = ['ca-key.pem', 'root-key.pem'].flatMap(file => [
@@ -53,7 +54,7 @@ describe('the expected wire map', () => {
   })
 })
 
-describe.each(NODE_VERSIONS)('full OIDC apply of examples/full.yaml under $name', ({ bin }) => {
+describe.each(NODE_VERSIONS)('full OIDC apply of the all-parameters reference under $name', ({ bin }) => {
   let world: World
   let workspace: string
   let first: RunResult
@@ -65,7 +66,7 @@ describe.each(NODE_VERSIONS)('full OIDC apply of examples/full.yaml under $name'
 
   beforeAll(async () => {
     world = await startWorld()
-    workspace = await createWorkspace({ [SPEC_FILE]: readExample('full.yaml') })
+    workspace = await createWorkspace({ [SPEC_FILE]: readExample(ALL_PARAMETERS) })
     first = await runScenario(world, { workspace, node: bin })
     cloudCallsOfFirst = world.cloud.calls.length
     tokenRequestsOfFirst = tokenRequests(world.github).length
@@ -137,7 +138,7 @@ describe.each(NODE_VERSIONS)('full OIDC apply of examples/full.yaml under $name'
         meshId: world.cloud.meshes[0].id,
         requestId: first.outputs['request-id'],
         origin: 'created',
-        name: 'prod-mesh',
+        name: 'all-parameters-reference',
         region: 'cn-hangzhou',
         commitSha: 'a'.repeat(40),
         runId: '4242',
