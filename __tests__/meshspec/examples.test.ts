@@ -1,5 +1,5 @@
 /**
- * Every spec shown to users validates (the README's spec blocks and examples/*.yaml) and costs nothing by
+ * Every spec shown to users validates (the spec blocks of the README and docs/spec.md, and examples/*.yaml) and costs nothing by
  * surprise; the reference file of every parameter says it is not one to copy.
  */
 import { readdirSync, readFileSync } from 'node:fs'
@@ -11,9 +11,11 @@ import { evaluate } from '../support/spec-helpers.js'
 import { said } from './said.js'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
-const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8')
-/** The README's yaml blocks that are specs (workflows are checked by workflows.test.ts). */
-const readmeSpecs = [...readme.matchAll(/^```yaml\n([\s\S]*?)^```/gm)]
+/** The yaml blocks of the docs that are specs (workflows are checked by workflows.test.ts). */
+const docSpecs = ['README.md', 'docs/spec.md']
+  .flatMap(file => [
+    ...readFileSync(path.join(repoRoot, file), 'utf8').matchAll(/^```yaml\n([\s\S]*?)^```/gm)
+  ])
   .map(m => m[1])
   .filter(block => /^version: 1$/m.test(block))
 /** What the example workflows map into the step's env: the CA material, and the preview's pull request number. */
@@ -39,13 +41,13 @@ function surprises(name: string): string[] {
 }
 
 describe('the specs users copy', () => {
-  it('include the README spec block and every example', () => {
-    expect(readmeSpecs.length).toBeGreaterThanOrEqual(1)
+  it('include the spec blocks of the docs and every example', () => {
+    expect(docSpecs.length).toBeGreaterThanOrEqual(1)
     expect(examples.sort()).toEqual(['minimal.yaml', 'preview.yaml', 'production.yaml'])
   })
 
-  it.each(readmeSpecs.map((block, i) => [i + 1, block] as const))(
-    'README spec block %d validates',
+  it.each(docSpecs.map((block, i) => [i + 1, block] as const))(
+    'spec block %d of the docs validates',
     (_, block) => {
       const result = evaluate(block, caEnv())
       expect(said(result)).toEqual([])
