@@ -1,201 +1,227 @@
 /**
- * `npm run demo`: the bundled action (dist/index.js, started as actions/runner starts it, under Node 24)
- * against the loopback cloud and GitHub emulators, on a copy of examples/: the four runs a user meets
- * first, each shown as the Actions log, the outputs and the job summary would show it.
- * Exit 0 when every run behaved as described, 1 otherwise.
+ * `npm run demo`: the value in one screen. The bundled action (dist/index.js, started as actions/runner
+ * starts it, under Node 24 where installed) against the loopback cloud and GitHub emulators, on a copy of
+ * examples/minimal.yaml: one mesh's life in six steps, each made of real runs of the bundle and checked on
+ * exit codes, outputs and the calls the cloud emulator received. Reports are folded to a line each; a
+ * recap ends the screen. Exit 0 when every check passed, 1 otherwise.
  */
-import { cp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { caEnv } from '../__tests__/support/ca-fixture.js'
-import {
-  callsNamed,
-  scenarioOptions,
-  startWorld,
-  stateOnBranch,
-  type World
-} from '../__tests__/support/e2e.js'
+import { DIST, scenarioOptions, startWorld, stateOnBranch, type World } from '../__tests__/support/e2e.js'
 import { RUNNER_NODE } from '../__tests__/support/node-versions.js'
-import {
-  createWorkspace,
-  maskedLog,
-  runAction,
-  type RunOptions,
-  type RunResult
-} from '../__tests__/support/runner.js'
-import { DIST_ENTRY, REPO_ROOT } from './lib/repo.js'
-import { banner, markdownTable, section, shorten } from './lib/text.js'
+import { createWorkspace, runAction, type RunResult } from '../__tests__/support/runner.js'
+import type { Drift } from '../src/live.js'
+import { shorten } from '../src/report/markdown.js'
+import type { StateDocument } from '../src/state/record.js'
+import { callsSince, describeCalls, writesIn, type CallCounts } from './lib/calls.js'
+import { foldDiff, foldDrift, foldLog, foldMarkdown, foldOutputs } from './lib/fold.js'
+import { REPO_ROOT } from './lib/repo.js'
+import { addToSpec } from './lib/spec-edit.js'
+import { rule, wrapItems } from './lib/text.js'
 
-const SPEC = 'examples/full.yaml'
-const STATE_KEY = 'cn-hangzhou/prod-mesh'
-const PULL_REQUEST = 12
+const SPEC = 'examples/minimal.yaml'
+const STATE_KEY = 'cn-hangzhou/dev-mesh'
+const PR = 12
+const PR_EVENT = {
+  name: 'pull_request',
+  payload: { number: PR, pull_request: { number: PR, head: { ref: 'tracing' }, base: { ref: 'main' } } }
+}
 /** Long enough that the log shows the wait, short enough for a demo. */
-const PROVISION_MS = 4000
+const PROVISION_MS = 3000
+/** What step 4 adds to the spec (all of it changes in place: TagResources, UpdateMeshFeature). */
+const SAMPLING = '50'
+const ADDED = { 'tags.env': 'dev', 'tracing.enabled': true, 'tracing.sampling': Number(SAMPLING) }
+/** What step 5 sets behind the action's back. */
+const DRIFTED = '10'
+const SHOWN_OUTPUTS = ['service-mesh-id', 'decision', 'created', 'updated', 'deleted']
+const WIDTH = 132
+const LABEL = 8
 
-interface Check {
-  label: string
-  ok: boolean
-}
-
+type Mode = 'plan' | 'apply' | 'destroy'
+type Check = { label: string; ok: boolean }
+type Ran = { mode: Mode; result: RunResult }
 interface Step {
+  /** Its recap line's name. */
+  name: string
   title: string
-  /** What the reader should see happen. */
-  expected: string
-  /** Run before the step, e.g. to edit the spec. */
-  prepare?: () => Promise<string | undefined>
-  options: RunOptions
-  check: (result: RunResult) => Check[]
+  /** Changes the spec or the live mesh before the runs; says what it did. */
+  prepare?: () => Promise<string> | string
+  /** One run of the bundle each: a plan on the pull request, the others on a push to main. */
+  modes: Mode[]
+  check: (runs: Ran[], calls: CallCounts) => Check[]
 }
+type Done = { step: Step; runs: Ran[]; calls: CallCounts; checks: Check[] }
 
-interface Observed {
-  step: Step
-  result: RunResult
-  checks: Check[]
-}
+const check = (label: string, ok: boolean): Check => ({ label, ok })
+const output = ({ result }: Ran, name: string) => result.outputs[name] ?? ''
+const is = (ran: Ran, name: string, value: string) => check(`${name}=${value}`, output(ran, name) === value)
+const exit0 = ({ mode, result }: Ran) => check(`${mode} exit 0`, result.exitCode === 0)
+const nothingSent = (calls: CallCounts) => check('nothing sent', writesIn(calls).length === 0)
+const sentOnce = (calls: CallCounts, action: string) => check(`${action} ×1`, calls[action] === 1)
 
-const createCalls = (world: World) => callsNamed(world.cloud, 'CreateServiceMesh').length
-
-function steps(world: World, workspace: string): Step[] {
-  const base = (withValues: Record<string, string | number | boolean>, event?: RunOptions['event']) => ({
-    ...scenarioOptions(world, { workspace, with: { spec: SPEC, ...withValues }, event }),
-    node: RUNNER_NODE.bin,
-    dist: DIST_ENTRY,
-    // As a workflow maps them from repository secrets: the runner masks them from the start.
-    secrets: Object.values(caEnv())
-  })
+function steps(world: World, specFile: string): Step[] {
+  // From step 2 on, every step is about the mesh it created.
   let meshId = ''
+  const oneComment = (label: string) =>
+    check(label, world.github.comments.filter(c => c.issue === PR).length === 1)
+  const state = () => JSON.parse(stateOnBranch(world, STATE_KEY)?.text ?? '{}') as Partial<StateDocument>
+  const drifted = (ran: Ran) =>
+    (JSON.parse(output(ran, 'drift') || '[]') as Drift[]).some(
+      d => d.path === 'tracing.sampling' && d.live === DRIFTED
+    )
+  const live = () => world.cloud.meshes.find(m => m.id === meshId)?.parameters.TraceSampling
   return [
     {
-      title: '(1) plan on a pull request: examples/full.yaml, state on the asm-state branch, sticky comment',
-      expected: 'exit 0, every parameter added, nothing created, one plan comment on the pull request',
-      options: base(
-        { mode: 'plan' },
-        {
-          name: 'pull_request',
-          payload: {
-            number: PULL_REQUEST,
-            pull_request: { number: PULL_REQUEST, head: { ref: 'mesh-tuning' }, base: { ref: 'main' } }
-          }
-        }
-      ),
-      check: result => [
-        { label: 'exit code 0', ok: result.exitCode === 0 },
-        { label: 'changed = true', ok: result.outputs.changed === 'true' },
-        { label: 'created = false', ok: result.outputs.created === 'false' },
-        { label: 'no service-mesh-id yet', ok: !result.outputs['service-mesh-id'] },
-        { label: 'no CreateServiceMesh call', ok: createCalls(world) === 0 },
-        {
-          label: 'one plan comment on the pull request',
-          ok: world.github.comments.filter(c => c.issue === PULL_REQUEST).length === 1
-        }
+      name: 'plan',
+      title: `1/6 plan on pull request #${PR}: what apply would do, in one sticky comment`,
+      modes: ['plan'],
+      check: ([plan], calls) => [
+        exit0(plan),
+        is(plan, 'decision', 'create'),
+        nothingSent(calls),
+        oneComment(`one comment on #${PR}`)
       ]
     },
     {
-      title: `(2) apply with OIDC, waiting until the mesh runs (the emulator provisions in ${PROVISION_MS / 1000} s)`,
-      expected: 'exit 0, mesh created and running, its id recorded on the state branch',
-      options: base({}),
-      check: result => {
-        meshId = result.outputs['service-mesh-id'] ?? ''
+      name: 'create',
+      title: `2/6 apply: create the mesh, wait until it runs (the emulator takes ${PROVISION_MS / 1000} s)`,
+      modes: ['apply'],
+      check: ([apply], calls) => {
+        meshId = output(apply, 'service-mesh-id')
         return [
-          { label: 'exit code 0', ok: result.exitCode === 0 },
-          { label: 'created = true', ok: result.outputs.created === 'true' },
-          { label: 'mesh-state = running', ok: result.outputs['mesh-state'] === 'running' },
-          { label: 'one CreateServiceMesh call', ok: createCalls(world) === 1 },
-          {
-            label: 'the log shows the wait',
-            ok: result.groups.some(group => /^Waiting for mesh/.test(group))
-          },
-          {
-            label: 'state branch records the mesh id',
-            ok: meshId !== '' && stateOnBranch(world, STATE_KEY)?.document.current?.meshId === meshId
-          }
+          exit0(apply),
+          is(apply, 'created', 'true'),
+          is(apply, 'mesh-state', 'running'),
+          sentOnce(calls, 'CreateServiceMesh'),
+          check('id on the state branch', meshId !== '' && state().current?.meshId === meshId)
         ]
       }
     },
     {
-      title: '(3) the same apply again: nothing to do',
-      expected: 'exit 0, same mesh id, no create',
-      options: base({}),
-      check: result => [
-        { label: 'exit code 0', ok: result.exitCode === 0 },
-        { label: 'created = false', ok: result.outputs.created === 'false' },
-        { label: 'changed = false', ok: result.outputs.changed === 'false' },
-        { label: 'same service-mesh-id', ok: meshId !== '' && result.outputs['service-mesh-id'] === meshId },
-        { label: 'still one CreateServiceMesh call', ok: createCalls(world) === 1 }
+      name: 'keep',
+      title: '3/6 the same apply again: keep, nothing sent',
+      modes: ['apply'],
+      check: ([apply], calls) => [
+        exit0(apply),
+        is(apply, 'decision', 'keep'),
+        nothingSent(calls),
+        check('same service-mesh-id', output(apply, 'service-mesh-id') === meshId)
       ]
     },
     {
-      title: '(4) apply of a changed spec (tracing.sampling 100 → 50) with on-change: fail',
-      expected: 'exit 1 with the diff, no create, the record unchanged',
-      prepare: () => editSpec(path.join(workspace, SPEC), '  sampling: 100\n', '  sampling: 50\n'),
-      options: base({}),
-      check: result => [
-        { label: 'exit code 1', ok: result.exitCode === 1 },
-        { label: 'changed = true', ok: result.outputs.changed === 'true' },
-        {
-          label: 'diff names tracing.sampling',
-          ok: (result.outputs.diff ?? '').includes('"tracing.sampling"')
-        },
-        { label: 'still one CreateServiceMesh call', ok: createCalls(world) === 1 },
-        {
-          label: 'state branch still records the first mesh',
-          ok: meshId !== '' && stateOnBranch(world, STATE_KEY)?.document.current?.meshId === meshId
-        }
+      name: 'update',
+      title: '4/6 the spec gains a tag and tracing: planned on the pull request, then updated in place',
+      prepare: async () => `added to the copy of ${SPEC}: ${await addToSpec(specFile, ADDED)}`,
+      modes: ['plan', 'apply'],
+      check: ([plan, apply], calls) => [
+        exit0(plan),
+        is(plan, 'decision', 'update'),
+        exit0(apply),
+        oneComment(`still one comment on #${PR} (updated)`),
+        is(apply, 'updated', 'true'),
+        sentOnce(calls, 'UpdateMeshFeature'),
+        sentOnce(calls, 'TagResources'),
+        check(`live TraceSampling ${SAMPLING}`, live() === SAMPLING)
+      ]
+    },
+    {
+      name: 'drift',
+      title: `5/6 drift: TraceSampling set to ${DRIFTED} behind the action's back; apply reports it, sets it back`,
+      prepare: () => {
+        world.cloud.lifecycle.drift(meshId, { TraceSampling: DRIFTED })
+        return `emulator: TraceSampling=${DRIFTED} on the live mesh, as another tool would set it`
+      },
+      modes: ['apply'],
+      check: ([apply], calls) => [
+        exit0(apply),
+        is(apply, 'updated', 'true'),
+        check(`drift: tracing.sampling live ${DRIFTED}`, drifted(apply)),
+        sentOnce(calls, 'UpdateMeshFeature'),
+        check(`live TraceSampling ${SAMPLING} again`, live() === SAMPLING)
+      ]
+    },
+    {
+      name: 'destroy',
+      title: '6/6 destroy (mode: destroy): delete the recorded mesh, record a tombstone',
+      modes: ['destroy'],
+      check: ([destroy], calls) => [
+        exit0(destroy),
+        is(destroy, 'deleted', 'true'),
+        sentOnce(calls, 'DeleteServiceMesh'),
+        check('mesh gone', !world.cloud.meshes.some(m => m.id === meshId)),
+        check(
+          'tombstone on the state branch',
+          state().tombstone?.meshId === meshId && state().tombstone?.outcome === 'deleted'
+        )
       ]
     }
   ]
 }
 
-/** Edits the workspace's copy of the spec; says so when the example no longer has the line. */
-async function editSpec(file: string, line: string, replacement: string): Promise<string> {
-  const text = await readFile(file, 'utf8')
-  if (!text.includes(line)) throw new Error(`${SPEC} has no line "${line.trim()}": update scripts/demo.ts`)
-  await writeFile(file, text.replace(line, replacement))
-  return `Edited ${SPEC} in the workspace: "${line.trim()}" → "${replacement.trim()}"`
-}
+/** Label column, then the text, cut to the screen width. */
+const print = (label: string, text: string) => console.log(shorten(label.padEnd(LABEL) + text, WIDTH))
 
-/** The step's `with:` as a workflow would write it; env values are secrets and only named. */
-function describeStep(options: RunOptions): string {
-  const lines = [`event: ${options.event?.name ?? 'push'}`, 'with:']
-  for (const [name, value] of Object.entries(options.with ?? {})) lines.push(`  ${name}: ${value}`)
-  lines.push(`env: ${Object.keys(options.env ?? {}).join(', ')}`)
-  return lines.join('\n')
-}
-
-function show(world: World, observed: Observed): void {
-  const { step, result, checks } = observed
-  banner(step.title)
-  section('workflow step', describeStep(step.options))
-  section('log (as the Actions log shows it, masks applied)', maskedLog(result))
-  section(
-    'outputs',
-    Object.entries(result.outputs)
-      .map(([name, value]) => `${name} = ${shorten(value, 160)}`)
-      .join('\n') || '(none)'
+function show(world: World, ran: Ran): void {
+  const { mode, result } = ran
+  const lines = foldLog(result.shownLog, /^Credentials: /)
+  // A plan lists its changes, one line each; an apply's are in its folded summary.
+  if (mode === 'plan') lines.push(...foldDiff(result.outputs.diff).map(line => `change: ${line}`))
+  lines.push(...foldDrift(result.outputs.drift).map(line => `drift: ${line}`))
+  const comment = world.github.comments.find(c => c.issue === PR)
+  lines.push(
+    mode === 'plan' && comment
+      ? `comment #${PR}: ${foldMarkdown(comment.body)}`
+      : `job summary: ${foldMarkdown(result.summary)}`
   )
-  section('job summary', result.summary || '(empty)')
-  if (step.options.event?.name === 'pull_request') {
-    const comment = world.github.comments.find(c => c.issue === PULL_REQUEST)
-    section(`comment on pull request #${PULL_REQUEST}`, comment?.body ?? '(none)')
+  const id = output(ran, 'service-mesh-id')
+  const cut = (line: string) => (id ? line.replaceAll(id, `${id.slice(0, 8)}…`) : line)
+  lines.map(cut).forEach((line, i) => print(i === 0 ? mode : '', line))
+  print('', `outputs: ${foldOutputs(result.outputs, SHOWN_OUTPUTS)}`)
+}
+
+const mark = (checks: Check[]) => (checks.every(c => c.ok) ? '✓' : '✗')
+
+/** One line per step, the whole demo's own check, then the verdict; true when every check passed. */
+function recap(world: World, done: Done[]): boolean {
+  console.log(`\n${rule('RECAP')}`)
+  for (const { step, runs, calls, checks } of done) {
+    const decisions = runs.map(ran => `${ran.mode}→${output(ran, 'decision') || '?'}`).join(' ')
+    console.log(`${mark(checks)} ${step.name.padEnd(8)} ${decisions.padEnd(26)} ${describeCalls(calls)}`)
   }
-  section(
-    `expected: ${step.expected}`,
-    checks.map(check => `${check.ok ? 'ok  ' : 'FAIL'} ${check.label}`).join('\n')
+  const creates = world.cloud.callsTo('CreateServiceMesh').length
+  const whole = check('CreateServiceMesh sent once over the whole demo', creates === 1)
+  console.log(
+    `${mark([whole])} whole demo: CreateServiceMesh sent ${creates}× in ${world.cloud.calls.length} calls`
   )
+  const all = [...done.flatMap(d => d.checks), whole]
+  const failed = all.filter(c => !c.ok)
+  console.log(
+    failed.length === 0
+      ? `All ${all.length} checks passed.`
+      : `${failed.length} of ${all.length} checks failed: ${failed.map(c => c.label).join('; ')}`
+  )
+  return failed.length === 0
 }
 
-function recap(observed: Observed[]): string {
-  return markdownTable(
-    ['step', 'exit', 'service-mesh-id', 'created', 'changed', 'expected', 'as expected'],
-    observed.map(({ step, result, checks }) => [
-      step.title.slice(0, 3),
-      String(result.exitCode),
-      result.outputs['service-mesh-id'] || '—',
-      result.outputs.created ?? '—',
-      result.outputs.changed ?? '—',
-      step.expected,
-      checks.every(check => check.ok) ? 'yes' : `NO (${checks.filter(c => !c.ok).length} failed)`
-    ])
-  )
+async function runStep(world: World, workspace: string, step: Step): Promise<Done> {
+  console.log(`\n${rule(step.title)}`)
+  const note = await step.prepare?.()
+  if (note) print('before', note)
+  const before = world.cloud.callCounts()
+  const runs: Ran[] = []
+  for (const mode of step.modes) {
+    const event = mode === 'plan' ? PR_EVENT : undefined
+    const scenario = { workspace, node: RUNNER_NODE.bin, with: { spec: SPEC, mode }, event }
+    const result = await runAction(scenarioOptions(world, scenario))
+    runs.push({ mode, result })
+    show(world, { mode, result })
+  }
+  const calls = callsSince(before, world.cloud.callCounts())
+  const late = runs.filter(ran => ran.result.timedOut).map(ran => check(`${ran.mode} in time`, false))
+  const checks = [...late, ...step.check(runs, calls)]
+  const items = checks.map(c => `${c.ok ? '✓' : '✗'} ${c.label}`)
+  wrapItems(items, WIDTH - LABEL).forEach((line, i) => print(i === 0 ? 'checks' : '', line))
+  return { step, runs, calls, checks }
 }
 
 async function main(): Promise<number> {
@@ -204,26 +230,15 @@ async function main(): Promise<number> {
   try {
     await cp(path.join(REPO_ROOT, 'examples'), path.join(workspace, 'examples'), { recursive: true })
     console.log(
-      `Bundled action ${path.relative(REPO_ROOT, DIST_ENTRY)} under ${RUNNER_NODE.name}\n` +
-        `Cloud emulator (STS + Service Mesh): ${world.cloud.url}   GitHub emulator (OIDC + REST): ${world.github.url}`
+      `The bundle ${path.relative(REPO_ROOT, DIST)}, started as the runner starts it, under ${RUNNER_NODE.name},\n` +
+        `against loopback emulators of the cloud (STS, Service Mesh) and GitHub (OIDC, REST, state branch).\n` +
+        `Spec: a temp copy of ${SPEC}. Every run gets GitHub OIDC → STS credentials (log line left out);\n` +
+        `mesh ids are cut to 8 characters except in the outputs.`
     )
-    const observed: Observed[] = []
-    for (const step of steps(world, workspace)) {
-      const note = await step.prepare?.()
-      if (note) console.log(`\n${note}`)
-      const result = await runAction(step.options)
-      const checks = step.check(result)
-      if (result.timedOut) checks.unshift({ label: 'finished in time', ok: false })
-      observed.push({ step, result, checks })
-      show(world, observed[observed.length - 1])
-    }
-    banner('recap')
-    console.log(recap(observed))
-    const failed = observed.filter(o => !o.checks.every(check => check.ok)).length
-    console.log(
-      failed === 0 ? '\nEvery step behaved as expected.' : `\n${failed} step(s) did not behave as expected.`
-    )
-    return failed === 0 ? 0 : 1
+    const done: Done[] = []
+    for (const step of steps(world, path.join(workspace, SPEC)))
+      done.push(await runStep(world, workspace, step))
+    return recap(world, done) ? 0 : 1
   } finally {
     await Promise.all([world.stop(), rm(workspace, { recursive: true, force: true })])
   }
