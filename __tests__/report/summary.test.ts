@@ -61,6 +61,19 @@ describe('renderSummary: verdicts', () => {
     expect(md).not.toContain('more change')
   })
 
+  it('folds an all-added table only when no run is recorded: parameters added to a recorded mesh stay open', () => {
+    const changes = [added('Tracing', 'tracing.enabled', 'true'), added('Tag', 'tags.env', 'dev')]
+    const fold = '<details><summary>2 parameters added: no earlier run is recorded.</summary>'
+    expect(lines(renderSummary(report({ changes })))).toContain(fold)
+    const labels = {
+      'tracing.enabled': 'in place (UpdateMeshFeature)',
+      'tags.env': 'in place (TagResources)'
+    }
+    const md = renderSummary(report({ changes, labels }))
+    expect(md).not.toContain('no earlier run is recorded')
+    expect(lines(md)).toContain('| `Tag` | `tags.env` | added |  | `dev` | in place \\(TagResources\\) |')
+  })
+
   it('apply that created: mesh id, state, request id and links', () => {
     const md = renderSummary(
       report({

@@ -177,7 +177,8 @@ function changes(all: readonly Change[], labels: Outcome['labels']): string[] {
       '',
       `_${count(left, 'more change')} not shown (${shown.length} of ${grouped(all.length)}); the step output \`diff\` has them all._`
     )
-  if (!all.every(c => c.change === 'added')) return lines
+  // Only a first create (no record, so no labels) folds its all-added table under one line.
+  if (labels || !all.every(c => c.change === 'added')) return lines
   return [
     `<details><summary>${count(all.length, 'parameter')} added: no earlier run is recorded.</summary>`,
     '',
