@@ -13,12 +13,13 @@ import type { Clock } from './clock.js'
 import { CloudCallError } from './cloud/failure.js'
 import type { CreateResult } from './cloud/types.js'
 import { ActionError } from './errors.js'
+import { HeldLock } from './held-lock.js'
 import { RETRY, retrying } from './retry.js'
 import { toRecordedParameters } from './state/diff.js'
 import { emptyStateDocument, withCurrentRecord } from './state/document.js'
 import type { RunContext } from './settings.js'
 import type { PendingCreate, StateDocument, StateRecord, WrittenBy } from './state/record.js'
-import { StateConflictError, type StateRead, type StateStore, type StateWrite } from './state/store.js'
+import { StateConflictError, type StateRead, type StateWrite } from './state/store.js'
 
 /** What creating and recording need: the run's input and deps, its clock, and its lock id. */
 export interface Locking {
@@ -34,38 +35,16 @@ export async function createUnderLock(round: Round, settled: Settled, locking: L
   const { name, region } = input.request
   const base: StateDocument = round.read.document ?? emptyStateDocument(input.stateKey)
   const { pending, held } = await takeLock(round, base, locking)
-  const markUnknown = once(() =>
-    held.write(
-      { ...base, pending: { ...pending, outcome: 'unknown' } },
-      `Create outcome unknown for ${input.stateKey}`
-    )
-  )
-  const settleFailed = (error: unknown) =>
-    deps.log.warning(
-      `Could not mark the create for ${input.stateKey} in the state record: ${(error as Error).message}`
-    )
-  // The runner kills the step about 10 s after the cancel signal: record at once that the outcome is open.
-  const onAbort = () => void markUnknown().catch(settleFailed)
-  deps.signal?.addEventListener('abort', onAbort, { once: true })
-  let result: CreateResult | undefined
-  let refused = false
   deps.log.info(
     `Sending CreateServiceMesh for name "${name}" in ${region}; the answer can take a minute or two.`
   )
-  try {
-    result = await deps.mesh.create(input.request, pending.existing ?? [], { signal: deps.signal })
-  } catch (error) {
-    refused = error instanceof CloudCallError && !error.failure.outcomeUnknown
-    throw error
-  } finally {
-    deps.signal?.removeEventListener('abort', onAbort)
-    if (!result) {
-      const after = refused
-        ? held.write({ ...base, pending: undefined }, `Create refused for ${input.stateKey}`)
-        : markUnknown()
-      await after.catch(settleFailed)
+  const result: CreateResult = await held.during(
+    () => deps.mesh.create(input.request, pending.existing ?? [], { signal: deps.signal }),
+    {
+      signal: deps.signal,
+      refused: error => error instanceof CloudCallError && !error.failure.outcomeUnknown
     }
-  }
+  )
   const created: Settled = {
     ...settled,
     mesh: { id: result.meshId },
@@ -82,7 +61,7 @@ export async function createUnderLock(round: Round, settled: Settled, locking: L
     locking
   ).catch(async (error: unknown) => {
     // Not recorded: the entry says the outcome is open, so the next run finds this mesh and records it.
-    await markUnknown().catch(() => undefined)
+    await held.markUnknown().catch(() => undefined)
     throw error
   })
   return { ...created, stateLocation: written.location }
@@ -96,7 +75,7 @@ async function takeLock(
   round: Round,
   base: StateDocument,
   { input, deps, clock, lockId }: Locking
-): Promise<{ pending: PendingCreate; held: HeldRecord }> {
+): Promise<{ pending: PendingCreate; held: HeldLock }> {
   if (deps.signal?.aborted) throw cancelledBeforeCreate()
   const { name, region } = input.request
   const { run } = input.settings
@@ -111,50 +90,25 @@ async function takeLock(
     lockId,
     existing: [...new Set([...recordedIds(round.read.document), ...listed.map(mesh => mesh.id)])]
   }
-  const locked = await deps.store.write(
-    { ...base, pending },
-    round.read.revision,
-    `Creating mesh ${input.stateKey}`
-  )
-  const held = new HeldRecord(deps.store, locked.revision)
+  const { stateKey } = input
+  const held = await HeldLock.take({
+    store: deps.store,
+    base,
+    revision: round.read.revision,
+    pending,
+    messages: {
+      take: `Creating mesh ${stateKey}`,
+      unknown: `Create outcome unknown for ${stateKey}`,
+      refused: `Create refused for ${stateKey}`,
+      what: `the create for ${stateKey}`
+    },
+    log: deps.log
+  })
   if (deps.signal?.aborted) {
-    await held
-      .write({ ...base, pending: undefined }, `Cancelled before creating ${input.stateKey}`)
-      .catch(() => undefined)
+    await held.clear(`Cancelled before creating ${stateKey}`).catch(() => undefined)
     throw cancelledBeforeCreate()
   }
   return { pending, held }
-}
-
-/** The state record while this run holds its pending entry: writes in order, each on the last one's revision. */
-class HeldRecord {
-  private queue: Promise<unknown> = Promise.resolve()
-
-  constructor(
-    private readonly store: StateStore,
-    public revision: string
-  ) {}
-
-  write(document: StateDocument, message: string): Promise<StateWrite> {
-    const written = this.queue.then(async () => {
-      const result = await this.store.write(document, this.revision, message)
-      this.revision = result.revision
-      return result
-    })
-    this.queue = written.catch(() => undefined)
-    return written
-  }
-
-  /** Resolves once every write started so far has ended. */
-  idle(): Promise<unknown> {
-    return this.queue
-  }
-}
-
-/** `fn` called at most once; later calls share its promise. */
-function once<T>(fn: () => Promise<T>): () => Promise<T> {
-  let started: Promise<T> | undefined
-  return () => (started ??= fn())
 }
 
 /** Meshes this state key has recorded, now or earlier: never to be mistaken for a new one. */

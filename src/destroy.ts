@@ -4,10 +4,11 @@
  * the same lock as apply (the `pending` entry, src/apply.ts), so a destroy and an apply racing on one
  * state key never leave a mesh unrecorded or a tombstone over a live mesh.
  *
- * The lock names the mesh being deleted and stays until the tombstone replaces it. A run that stops
- * after DeleteServiceMesh (cancelled, timed out, a 5xx after the delete was applied) marks it abandoned
- * (`outcome: unknown`) on its way out; a run killed outright leaves it to go stale. Either way the next
- * destroy takes it over, sees the mesh deleting or gone, and finishes; an apply refuses meanwhile.
+ * The lock names the mesh being deleted and stays until the tombstone replaces it (held-lock.ts). A run
+ * that stops after DeleteServiceMesh (timed out, a 5xx after the delete was applied) marks it abandoned
+ * (`outcome: unknown`) on its way out, and a cancelled one as soon as the signal comes, before the runner
+ * kills it; only a run that dies without a signal leaves it to go stale. Either way the next destroy takes
+ * it over, sees the mesh deleting or gone, and finishes; an apply refuses meanwhile.
  */
 import { randomUUID } from 'node:crypto'
 import { inRounds, type LockRequest, type Settled } from './apply.js'
@@ -18,6 +19,7 @@ import { goneAfterDelete } from './cloud/mesh-answers.js'
 import type { MeshApi, MeshInfo } from './cloud/types.js'
 import { meshOf, type Decision } from './decide.js'
 import { ActionError } from './errors.js'
+import { HeldLock } from './held-lock.js'
 import type { Log } from './log.js'
 import type { MeshRequest } from './meshspec/request.js'
 import type { Settings } from './settings.js'
@@ -98,7 +100,7 @@ export interface DestroyDeps {
   mesh: MeshApi
   log: Log
   clock?: Partial<Clock>
-  /** Aborted when the job is cancelled: no new call is started, and the lock is left for the next destroy. */
+  /** Aborted when the job is cancelled: no new call is started, and the lock is marked for the next destroy. */
   signal?: AbortSignal
   /** Told what is settled as soon as it is known, so outputs survive a cancellation. */
   onProgress?: (settled: Settled & Pick<DestroyOutcome, 'deletion'>) => void
@@ -196,51 +198,50 @@ async function act(
     operation: 'delete',
     meshId: decision.meshId
   }
-  const locked = await deps.store.write(
-    { ...base, pending },
-    read.revision,
-    `Deleting mesh ${decision.meshId} for ${input.stateKey}`
+  const { stateKey } = input
+  const { meshId } = decision
+  const held = await HeldLock.take({
+    store: deps.store,
+    base,
+    revision: read.revision,
+    pending,
+    messages: {
+      take: `Deleting mesh ${meshId} for ${stateKey}`,
+      unknown: `Delete unfinished for ${stateKey}`,
+      refused: `Delete refused for ${stateKey}`,
+      what: `the delete of mesh ${meshId} for ${stateKey}`
+    },
+    log: deps.log
+  })
+  const waited = input.settings.wait
+  const { done, tombstone } = await held.during(
+    async () => {
+      const requestId = await deleteMesh(decision, facts.existing!, input, deps)
+      if (waited) await waitUntilGone(meshId, input, deps)
+      const tombstone = tombstoneOf(facts.record!, input, requestId, 'deleted', clock)
+      // The request-id output stays CreateServiceMesh's (docs/contract.md §3): the tombstone keeps this one.
+      const done: DestroyOutcome = { ...settled, deletion: { at: tombstone.time, waited } }
+      deps.onProgress?.(done)
+      return { done, tombstone }
+    },
+    {
+      signal: deps.signal,
+      // Nothing was done for certain: the next apply is not held up. Once cancelled, the next destroy looks.
+      refused: error =>
+        error instanceof CloudCallError && !error.failure.outcomeUnknown && !deps.signal?.aborted
+    }
   )
-  let revision = locked.revision
-  try {
-    const requestId = await deleteMesh(decision, facts.existing!, input, deps)
-    const waited = input.settings.wait
-    if (waited) await waitUntilGone(decision.meshId, input, deps)
-    const tombstone = tombstoneOf(facts.record!, input, requestId, 'deleted', clock)
-    // The request-id output stays CreateServiceMesh's (docs/contract.md §3): the tombstone keeps this one.
-    const done: DestroyOutcome = { ...settled, deletion: { at: tombstone.time, waited } }
-    deps.onProgress?.(done)
-    const written = await deps.store.write(
+  const written = await held
+    .write(
       withTombstone({ ...base, pending: undefined }, tombstone),
-      revision,
-      `Mesh ${decision.meshId} deleted for ${input.stateKey}`
+      `Mesh ${meshId} deleted for ${stateKey}`
     )
-    revision = written.revision
-    return { ...done, stateLocation: written.location }
-  } catch (error) {
-    await release(base, pending, error, revision, input, deps)
-    throw error
-  }
-}
-
-/**
- * Leaves the lock for the next destroy (marked abandoned), or when nothing was done for certain (the
- * cloud refused), takes it away so the next apply is not held up. Best effort: the run is failing anyway.
- */
-async function release(
-  base: StateDocument,
-  pending: PendingCreate,
-  error: unknown,
-  revision: string,
-  input: DestroyInput,
-  deps: DestroyDeps
-): Promise<void> {
-  const refused = error instanceof CloudCallError && !error.failure.outcomeUnknown && !deps.signal?.aborted
-  const after: StateDocument = refused
-    ? { ...base, pending: undefined }
-    : { ...base, pending: { ...pending, outcome: 'unknown' } }
-  const message = refused ? 'Delete refused' : 'Delete unfinished'
-  await deps.store.write(after, revision, `${message} for ${input.stateKey}`).catch(() => undefined)
+    .catch(async (error: unknown) => {
+      // Not recorded: the entry says the deletion is unfinished, so the next destroy finishes it.
+      await held.markUnknown().catch(() => undefined)
+      throw error
+    })
+  return { ...done, stateLocation: written.location }
 }
 
 /**

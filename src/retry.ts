@@ -33,6 +33,12 @@ export const RETRY = {
    */
   github: { maxAttempts: 4, baseMs: scaled(1000), capMs: scaled(8000) },
   /**
+   * Requests for the GitHub OIDC token (@actions/core getIDToken), each limited to TIMEOUTS.oidcTokenMs.
+   * Only an attempt without an answer is repeated: getIDToken itself repeats 502/503/504 answers (10 times,
+   * about 10 s of pauses, all within one attempt here) and gives up at once on anything else.
+   */
+  oidcToken: { maxAttempts: 3, baseMs: scaled(1000), capMs: scaled(4000) },
+  /**
    * Sends of one update call: a second only after the first ended unknown and reading the mesh back did
    * not show its values (update.ts); never more, as a change is not to be sent blindly.
    */
@@ -71,7 +77,12 @@ export const TIMEOUTS = {
   /** AssumeRoleWithOIDC answers in well under a second; 10 s allows a slow network, not a hung one. */
   sts: { readMs: 10_000, connectMs: 10_000 },
   /** One GitHub REST request: generous for the small JSON answers read and written (never below 2 s in tests). */
-  githubMs: Math.max(2000, scaled(20_000))
+  githubMs: Math.max(2000, scaled(20_000)),
+  /**
+   * One getIDToken call, its own repeats included. @actions/core sets no limit: a token endpoint that takes
+   * the connection and never answers would hold the run for http-client's 3 min socket idle timeout.
+   */
+  oidcTokenMs: Math.max(2000, scaled(20_000))
 } as const
 
 export const POLL = {
@@ -102,6 +113,14 @@ export const POLL = {
 /** Capped exponential backoff with full jitter before retry number `retry` (1 = the first retry). */
 export function backoff(retry: number, policy: RetryPolicy, random: () => number): number {
   return Math.floor(random() * Math.min(policy.capMs, policy.baseMs * 2 ** (retry - 1)))
+}
+
+/** The longest a retried piece of work can take: every attempt at its time limit, every pause at its longest. */
+export function longestMs(policy: RetryPolicy, attemptMs: number): number {
+  let pauses = 0
+  for (let retry = 1; retry < policy.maxAttempts; retry++)
+    pauses += Math.min(policy.capMs, policy.baseMs * 2 ** (retry - 1))
+  return policy.maxAttempts * attemptMs + pauses
 }
 
 /** The backoff, or the server's wait hint when it is longer (capped at maxHintMs). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { preflightCredentials, type CredentialPlan } from '../../src/cloud/credential-plan.js'
 import { resolveCredentials, tokenClaims } from '../../src/cloud/credentials.js'
 import { ActionError } from '../../src/errors.js'
+import { longestMs, RETRY } from '../../src/retry.js'
 import type { InputName, OidcSettings } from '../../src/settings.js'
 import { apiError, fakeTime, recordingLog, scripted, type Step } from './fakes.js'
 
@@ -17,6 +18,8 @@ const tokenEnv = {
   ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:1/token?x=1',
   ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't'
 }
+/** The plan for tokenEnv: its token endpoint's scheme and host, not its path or query. */
+const oidcPlan = { kind: 'oidc' as const, oidc, stsEndpoint: sts, tokenOrigin: 'http://127.0.0.1:1' }
 const keys = { accessKeyId: 'LTAIinput', accessKeySecret: 'input-secret' }
 /** No input differs from its default. */
 const given = new Set<InputName>()
@@ -57,11 +60,7 @@ describe('preflightCredentials', () => {
       ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIenv',
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret'
     }
-    expect(preflightCredentials({ oidc, staticKeys: keys, stsEndpoint: sts, given }, env)).toEqual({
-      kind: 'oidc',
-      oidc,
-      stsEndpoint: sts
-    })
+    expect(preflightCredentials({ oidc, staticKeys: keys, stsEndpoint: sts, given }, env)).toEqual(oidcPlan)
     expect(preflightCredentials({ staticKeys: keys, stsEndpoint: sts, given }, env)).toEqual({
       kind: 'static',
       keys
@@ -132,7 +131,7 @@ describe('resolveCredentials', () => {
 
   it('exchanges the GitHub token at STS anonymously and masks the token and the secrets', async () => {
     const t = deps([issued])
-    const credentials = await resolveCredentials({ kind: 'oidc', oidc, stsEndpoint: sts }, t.deps)
+    const credentials = await resolveCredentials(oidcPlan, t.deps)
     expect(credentials).toEqual({
       accessKeyId: 'STS.id',
       accessKeySecret: 'sts-secret',
@@ -176,7 +175,7 @@ describe('resolveCredentials', () => {
     ]
     for (const [code, advice] of cases) {
       const t = deps([apiError(400, code, 'no', 'REQ-STS-ERR')])
-      const error = await resolveCredentials({ kind: 'oidc', oidc, stsEndpoint: sts }, t.deps).then(
+      const error = await resolveCredentials(oidcPlan, t.deps).then(
         () => undefined,
         (e: unknown) => e as ActionError
       )
@@ -192,15 +191,52 @@ describe('resolveCredentials', () => {
     const t = deps([issued], async () => {
       throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable')
     })
-    await expect(resolveCredentials({ kind: 'oidc', oidc, stsEndpoint: sts }, t.deps)).rejects.toThrow(
+    await expect(resolveCredentials(oidcPlan, t.deps)).rejects.toThrow(
       /Could not get a GitHub OIDC token for audience "sts.aliyuncs.com"/
     )
     expect(t.sent).toHaveLength(0)
   })
 
+  /** A token endpoint that takes the request and never answers. */
+  const never = () => new Promise<string>(() => undefined)
+
+  it('gives up on a token endpoint that never answers, naming its host but not its path or query', async () => {
+    const t = deps([issued], never)
+    const error = await resolveCredentials(oidcPlan, { ...t.deps, idTokenTimeoutMs: 5 }).then(
+      () => undefined,
+      (e: unknown) => e as ActionError
+    )
+    expect(error).toBeInstanceOf(ActionError)
+    expect(error?.message).toBe(
+      'Could not get a GitHub OIDC token for audience "sts.aliyuncs.com": the token endpoint ' +
+        '(ACTIONS_ID_TOKEN_REQUEST_URL at http://127.0.0.1:1) gave no answer within 0.005 s, on each of 3 ' +
+        `attempts (about ${Math.round(longestMs(RETRY.oidcToken, 5) / 1000)} s in all).`
+    )
+    expect(error?.advice).toMatch(/Re-run the job.*reach http:\/\/127\.0\.0\.1:1/)
+    expect(`${error?.message} ${error?.advice}`).not.toMatch(/token\?|x=1/)
+    expect(t.audiences).toHaveLength(RETRY.oidcToken.maxAttempts)
+    expect(t.sent).toHaveLength(0)
+  })
+
+  it('asks again after an attempt without an answer, and goes on with the token', async () => {
+    let asked = 0
+    const t = deps([issued], () => (++asked === 1 ? never() : Promise.resolve(token)))
+    const credentials = await resolveCredentials(oidcPlan, { ...t.deps, idTokenTimeoutMs: 5 })
+    expect(credentials.source).toBe('oidc')
+    expect(t.audiences).toHaveLength(2)
+    expect(t.deps.log.lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^info: The OIDC token endpoint at http:\/\/127\.0\.0\.1:1 gave no answer within 0\.005 s; retrying/
+        )
+      ])
+    )
+    expect(t.sent).toHaveLength(1)
+  })
+
   it('rejects an STS answer without credentials', async () => {
     const t = deps([{ RequestId: 'REQ-EMPTY' }])
-    await expect(resolveCredentials({ kind: 'oidc', oidc, stsEndpoint: sts }, t.deps)).rejects.toThrow(
+    await expect(resolveCredentials(oidcPlan, t.deps)).rejects.toThrow(
       /without Credentials.*request id REQ-EMPTY/
     )
   })

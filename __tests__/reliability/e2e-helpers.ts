@@ -86,11 +86,11 @@ export function expectOneRecordedMesh(world: World, result: RunResult, stateKey 
 export const statuses = (world: World, action: string): number[] =>
   world.cloud.calls.filter(call => call.action === action).map(call => call.status)
 
-/** Resolves once the cloud emulator has received a call of `action` (polling; the child runs apart). */
-export async function whenCalled(world: World, action: string, timeoutMs = 20_000): Promise<void> {
+/** Resolves once the cloud emulator has received `times` calls of `action` (polling; the child runs apart). */
+export async function whenCalled(world: World, action: string, times = 1, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
-  while (!world.cloud.calls.some(call => call.action === action)) {
-    if (Date.now() > deadline) throw new Error(`no ${action} call within ${timeoutMs} ms`)
+  while (world.cloud.callsTo(action).length < times) {
+    if (Date.now() > deadline) throw new Error(`no ${times} ${action} calls within ${timeoutMs} ms`)
     await new Promise(resolve => setTimeout(resolve, 2))
   }
 }

@@ -149,6 +149,7 @@ describe('STS slower than its timeout', () => {
       {
         kind: 'oidc',
         stsEndpoint: { protocol: 'http', host: cloud.host },
+        tokenOrigin: github.url,
         oidc: {
           roleArn: 'acs:ram::1234567890123456:role/deployer',
           providerArn: 'acs:ram::1234567890123456:oidc-provider/github',

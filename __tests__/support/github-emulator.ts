@@ -37,7 +37,10 @@ export type GitHubFault =
       afterProcessing?: boolean
     }
   | { kind: 'race'; path: string; content: string }
-  /** The next `times` (default 1) matching requests are read and never answered (until stop). */
+  /**
+   * The next `times` (default 1) matching requests are read and never answered (until stop); the OIDC
+   * token endpoint's too (pathPrefix `/_oidc/token`).
+   */
   | { kind: 'hang'; method?: string; pathPrefix?: string; times?: number }
 
 export interface GitHubEmulator {

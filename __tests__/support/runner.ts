@@ -63,6 +63,8 @@ export type SignalPlan = (
   | { signal: 'SIGTERM' | 'SIGINT'; afterMs: number }
   /** Sent once, when a stdout or stderr line matches (e.g. a "waiting" message). */
   | { signal: 'SIGTERM' | 'SIGINT'; whenLine: RegExp }
+  /** Sent once `when` resolves (e.g. once an emulator has received a call the step is now waiting on). */
+  | { signal: 'SIGTERM' | 'SIGINT'; when: Promise<unknown> }
 ) & {
   /** SIGKILL this long after the signal, as the runner ends a cancelled step that has not stopped. */
   killAfterMs?: number
@@ -366,7 +368,8 @@ function runProcess(
     let signalSent = false
     let timedOut = false
     const sendSignal = () => {
-      if (plan && !signalSent) {
+      // A `when` may resolve after the step ended: nothing is left to signal then.
+      if (plan && !signalSent && child.exitCode === null && child.signalCode === null) {
         signalSent = true
         child.kill(plan.signal)
         if (plan.killAfterMs !== undefined)
@@ -380,6 +383,7 @@ function runProcess(
       }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       ...(plan && 'afterMs' in plan ? [setTimeout(sendSignal, plan.afterMs)] : [])
     ]
+    if (plan && 'when' in plan) void plan.when.then(sendSignal, () => undefined)
     for (const stream of ['stdout', 'stderr'] as const) {
       const splitter = new LineSplitter(text => {
         lines.push({ stream, text })

@@ -7,7 +7,13 @@ import { ActionError } from '../errors.js'
 import type { Endpoint, OidcSettings, Settings, StaticKeys } from '../settings.js'
 
 export type CredentialPlan =
-  | { kind: 'oidc'; oidc: OidcSettings; stsEndpoint: Endpoint }
+  | {
+      kind: 'oidc'
+      oidc: OidcSettings
+      stsEndpoint: Endpoint
+      /** Scheme and host of ACTIONS_ID_TOKEN_REQUEST_URL, for messages: never its path or query. */
+      tokenOrigin: string
+    }
   | { kind: 'static' | 'env'; keys: StaticKeys }
   /** No credentials anywhere: plan mode goes on without cloud reads; apply fails (missingCredentialsError). */
   | { kind: 'none' }
@@ -45,6 +51,16 @@ function stsEndpointFor(settings: Pick<Settings, 'given' | 'region' | 'stsEndpoi
   return { protocol: 'https', host: `sts.${settings.region}.aliyuncs.com` }
 }
 
+/** `https://host[:port]` of a URL, whatever its path and query; a placeholder for a value that is not one. */
+function originOf(url: string): string {
+  try {
+    const { protocol, host } = new URL(url)
+    return `${protocol}//${host}`
+  } catch {
+    return 'a value that is not a URL'
+  }
+}
+
 /** Chooses the credential source without touching the network; throws when the choice cannot work. */
 export function preflightCredentials(
   settings: Pick<Settings, 'given' | 'oidc' | 'staticKeys' | 'region' | 'stsEndpoint'>,
@@ -57,7 +73,12 @@ export function preflightCredentials(
         'Add `permissions: id-token: write` to the job (or the workflow). Pull requests from forks never get an ' +
           'OIDC token: there, use static keys from secrets, run mode: plan without credentials, or skip the step.'
       )
-    return { kind: 'oidc', oidc: settings.oidc, stsEndpoint: stsEndpointFor(settings) }
+    return {
+      kind: 'oidc',
+      oidc: settings.oidc,
+      stsEndpoint: stsEndpointFor(settings),
+      tokenOrigin: originOf(env.ACTIONS_ID_TOKEN_REQUEST_URL)
+    }
   }
   if (settings.staticKeys) return { kind: 'static', keys: settings.staticKeys }
   const accessKeyId = env.ALIBABA_CLOUD_ACCESS_KEY_ID?.trim() ?? ''

@@ -4,10 +4,10 @@
  */
 import { ActionError } from '../errors.js'
 import type { Log } from '../log.js'
-import type { Endpoint, OidcSettings } from '../settings.js'
+import type { OidcSettings } from '../settings.js'
 import { missingCredentialsError, type CredentialPlan } from './credential-plan.js'
-import type { Clock } from '../clock.js'
-import { TIMEOUTS, type CallTimeout, type RetryPolicy } from '../retry.js'
+import { realSleep, type Clock } from '../clock.js'
+import { longestMs, RETRY, retrying, TIMEOUTS, type CallTimeout, type RetryPolicy } from '../retry.js'
 import { createApiClient, type Transport } from './client.js'
 import { CloudCallError } from './failure.js'
 import type { Credentials } from './types.js'
@@ -23,6 +23,8 @@ export interface CredentialDeps {
   random?: Clock['random']
   retry?: Partial<RetryPolicy>
   stsTimeout?: CallTimeout
+  /** Per token request; default TIMEOUTS.oidcTokenMs. */
+  idTokenTimeoutMs?: number
   /** Tests only: replaces openapi-client. */
   transport?: Transport
 }
@@ -41,24 +43,68 @@ export async function resolveCredentials(plan: CredentialPlan, deps: CredentialD
       return { ...plan.keys, source: plan.kind }
     }
     case 'oidc':
-      return assumeRoleWithOidc(plan.oidc, plan.stsEndpoint, deps)
+      return assumeRoleWithOidc(plan, deps)
+  }
+}
+
+/** The time limit of a token request ran out. */
+class NoAnswer extends Error {}
+
+/** `promise`, or NoAnswer after `ms`. The promise given up on may still fail later: that is not unhandled. */
+function withinMs<T>(promise: Promise<T>, ms: number): Promise<T> {
+  promise.catch(() => undefined)
+  let timer: NodeJS.Timeout | undefined
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NoAnswer()), ms)
+  })
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer))
+}
+
+/**
+ * The GitHub OIDC token, each attempt within TIMEOUTS.oidcTokenMs: getIDToken has no time limit of its
+ * own. Only an attempt without an answer is repeated (RETRY.oidcToken); getIDToken repeats 5xx answers.
+ */
+async function requestIdToken(
+  { oidc, tokenOrigin }: Extract<CredentialPlan, { kind: 'oidc' }>,
+  deps: CredentialDeps
+): Promise<string> {
+  const timeoutMs = deps.idTokenTimeoutMs ?? TIMEOUTS.oidcTokenMs
+  const policy = RETRY.oidcToken
+  const seconds = `${timeoutMs / 1000} s`
+  const failed = `Could not get a GitHub OIDC token for audience "${oidc.audience}"`
+  try {
+    return await retrying(() => withinMs(deps.getIDToken(oidc.audience), timeoutMs), {
+      policy,
+      clock: { sleep: deps.sleep ?? realSleep, random: deps.random ?? Math.random },
+      retryable: error =>
+        error instanceof NoAnswer
+          ? { reason: `The OIDC token endpoint at ${tokenOrigin} gave no answer within ${seconds}` }
+          : undefined,
+      log: line => deps.log.info(line),
+      exhausted: (_, attempts) =>
+        new ActionError(
+          `${failed}: the token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL at ${tokenOrigin}) gave no answer within ` +
+            `${seconds}, on each of ${attempts} attempts (about ${Math.round(longestMs(policy, timeoutMs) / 1000)} s in all).`,
+          'The runner hands out this token, and its token service did not answer. Re-run the job; on a self-hosted ' +
+            `runner, check that it can reach ${tokenOrigin} (proxy and firewall settings). Static keys from ` +
+            'secrets (access-key-id and access-key-secret) need no token.'
+        )
+    })
+  } catch (error) {
+    if (error instanceof ActionError) throw error
+    throw new ActionError(
+      `${failed}: ${(error as Error).message}`,
+      'Check that the job has `permissions: id-token: write`; pull requests from forks never get a token.'
+    )
   }
 }
 
 async function assumeRoleWithOidc(
-  oidc: OidcSettings,
-  sts: Endpoint,
+  plan: Extract<CredentialPlan, { kind: 'oidc' }>,
   deps: CredentialDeps
 ): Promise<Credentials> {
-  let token: string
-  try {
-    token = await deps.getIDToken(oidc.audience)
-  } catch (error) {
-    throw new ActionError(
-      `Could not get a GitHub OIDC token for audience "${oidc.audience}": ${(error as Error).message}`,
-      'Check that the job has `permissions: id-token: write`; pull requests from forks never get a token.'
-    )
-  }
+  const { oidc, stsEndpoint: sts } = plan
+  const token = await requestIdToken(plan, deps)
   deps.setSecret(token)
   const client = createApiClient({
     endpoint: sts,
