@@ -17,12 +17,12 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/cloud/credential-plan.ts
 var credential_plan = __webpack_require__(5990);
+// EXTERNAL MODULE: ./src/clock.ts
+var src_clock = __webpack_require__(9373);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(9809);
 // EXTERNAL MODULE: ./src/chunks.ts
 var chunks = __webpack_require__(6461);
-// EXTERNAL MODULE: ./src/clock.ts
-var src_clock = __webpack_require__(9373);
 // EXTERNAL MODULE: ./src/cloud/failure.ts
 var cloud_failure = __webpack_require__(2355);
 ;// CONCATENATED MODULE: ./src/cloud/client.ts
@@ -122,6 +122,7 @@ function openApiTransport(endpoint, credentials) {
 
 
 
+
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 async function resolveCredentials(plan, deps) {
     switch (plan.kind) {
@@ -136,17 +137,53 @@ async function resolveCredentials(plan, deps) {
             return { ...plan.keys, source: plan.kind };
         }
         case 'oidc':
-            return assumeRoleWithOidc(plan.oidc, plan.stsEndpoint, deps);
+            return assumeRoleWithOidc(plan, deps);
     }
 }
-async function assumeRoleWithOidc(oidc, sts, deps) {
-    let token;
+/** The time limit of a token request ran out. */
+class NoAnswer extends Error {
+}
+/** `promise`, or NoAnswer after `ms`. The promise given up on may still fail later: that is not unhandled. */
+function withinMs(promise, ms) {
+    promise.catch(() => undefined);
+    let timer;
+    const limit = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new NoAnswer()), ms);
+    });
+    return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+/**
+ * The GitHub OIDC token, each attempt within TIMEOUTS.oidcTokenMs: getIDToken has no time limit of its
+ * own. Only an attempt without an answer is repeated (RETRY.oidcToken); getIDToken repeats 5xx answers.
+ */
+async function requestIdToken({ oidc, tokenOrigin }, deps) {
+    const timeoutMs = deps.idTokenTimeoutMs ?? retry/* TIMEOUTS */.fT.oidcTokenMs;
+    const policy = retry/* RETRY */.p6.oidcToken;
+    const seconds = `${timeoutMs / 1000} s`;
+    const failed = `Could not get a GitHub OIDC token for audience "${oidc.audience}"`;
     try {
-        token = await deps.getIDToken(oidc.audience);
+        return await (0,retry/* retrying */.R$)(() => withinMs(deps.getIDToken(oidc.audience), timeoutMs), {
+            policy,
+            clock: { sleep: deps.sleep ?? src_clock/* realSleep */.u, random: deps.random ?? Math.random },
+            retryable: error => error instanceof NoAnswer
+                ? { reason: `The OIDC token endpoint at ${tokenOrigin} gave no answer within ${seconds}` }
+                : undefined,
+            log: line => deps.log.info(line),
+            exhausted: (_, attempts) => new errors/* ActionError */.l(`${failed}: the token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL at ${tokenOrigin}) gave no answer within ` +
+                `${seconds}, on each of ${attempts} attempts (about ${Math.round((0,retry/* longestMs */.D5)(policy, timeoutMs) / 1000)} s in all).`, 'The runner hands out this token, and its token service did not answer. Re-run the job; on a self-hosted ' +
+                `runner, check that it can reach ${tokenOrigin} (proxy and firewall settings). Static keys from ` +
+                'secrets (access-key-id and access-key-secret) need no token.')
+        });
     }
     catch (error) {
-        throw new errors/* ActionError */.l(`Could not get a GitHub OIDC token for audience "${oidc.audience}": ${error.message}`, 'Check that the job has `permissions: id-token: write`; pull requests from forks never get a token.');
+        if (error instanceof errors/* ActionError */.l)
+            throw error;
+        throw new errors/* ActionError */.l(`${failed}: ${error.message}`, 'Check that the job has `permissions: id-token: write`; pull requests from forks never get a token.');
     }
+}
+async function assumeRoleWithOidc(plan, deps) {
+    const { oidc, stsEndpoint: sts } = plan;
+    const token = await requestIdToken(plan, deps);
     deps.setSecret(token);
     const client = createApiClient({
         endpoint: sts,
