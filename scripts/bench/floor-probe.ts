@@ -13,12 +13,13 @@ const PROBE_ENTRY = path.join(REPO_ROOT, 'scripts', 'bench', 'probe-entry.js')
 const NCC_CLI = path.join(REPO_ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 const BUILD_TIMEOUT_MS = 180_000
 
-/** The flags of `ncc build <entry> -o <dir> <flags>` in package.json's "package" script. */
+/** The flags of the action's `ncc build <entry> -o <dir> <flags>`: the first command of package.json's "package" script. */
 export async function packageFlags(): Promise<string[]> {
   const manifest = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
     scripts?: Record<string, string>
   }
-  const words = (manifest.scripts?.package ?? '').split(/\s+/).filter(Boolean)
+  const [action = ''] = (manifest.scripts?.package ?? '').split('&&')
+  const words = action.split(/\s+/).filter(Boolean)
   if (words[0] !== 'ncc' || words[1] !== 'build')
     throw new Error(`package.json "package" is not an ncc build (${words.join(' ')}): update scripts/bench`)
   const flags: string[] = []
