@@ -118,8 +118,7 @@ export function backoff(retry: number, policy: RetryPolicy, random: () => number
 /** The longest a retried piece of work can take: every attempt at its time limit, every pause at its longest. */
 export function longestMs(policy: RetryPolicy, attemptMs: number): number {
   let pauses = 0
-  for (let retry = 1; retry < policy.maxAttempts; retry++)
-    pauses += Math.min(policy.capMs, policy.baseMs * 2 ** (retry - 1))
+  for (let retry = 1; retry < policy.maxAttempts; retry++) pauses += backoff(retry, policy, () => 1)
   return policy.maxAttempts * attemptMs + pauses
 }
 
